@@ -1,0 +1,79 @@
+"""Attribution, rendered once: byline, source line, copyright, canonical and disclaimer.
+
+Every page, feed and e-mail that credits an article asks this module, so a correction to
+an author, a source or a policy shows up everywhere at once.
+"""
+
+from dataclasses import dataclass
+
+from attribution.models import CanonicalPolicy, CopyrightHolders
+
+
+@dataclass(frozen=True)
+class Holder:
+    name: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Attribution:
+    authors: list
+    source: object
+    original_url: str
+    original_date: object
+    copyright_holders: list
+    copyright_year: int | None
+    canonical_policy: str
+    disclaimer: str
+
+    @property
+    def copyright_line(self):
+        """Plain-text form, e.g. “Copyright © Andrew Korybko, Oriental Review, 2018”."""
+        parts = [holder.name for holder in self.copyright_holders]
+        if self.copyright_year:
+            parts.append(str(self.copyright_year))
+        return "Copyright © " + ", ".join(parts) if parts else ""
+
+    @property
+    def noindex(self):
+        return self.canonical_policy == CanonicalPolicy.NOINDEX
+
+    def canonical_url(self, our_url):
+        """The original for a cross-post (unless the policy says otherwise), else our own address."""
+        if self.canonical_policy == CanonicalPolicy.ORIGINAL and self.original_url:
+            return self.original_url
+        return our_url
+
+
+def copyright_holders_for(article, authors):
+    choice = article.copyright_holders or (
+        article.source.default_copyright_holders if article.source else CopyrightHolders.AUTHORS
+    )
+    holders = []
+    if choice == CopyrightHolders.OTHER:
+        if article.copyright_holder_other:
+            holders.append(Holder(article.copyright_holder_other))
+        return holders
+    if choice in (CopyrightHolders.AUTHORS, CopyrightHolders.AUTHORS_AND_SOURCE):
+        holders.extend(Holder(author.name, author.get_absolute_url()) for author in authors)
+    if choice in (CopyrightHolders.SOURCE, CopyrightHolders.AUTHORS_AND_SOURCE) and article.source:
+        holders.append(Holder(article.source.name, article.source.homepage or article.source.get_absolute_url()))
+    return holders
+
+
+def attribution_for(article, *, publication):
+    """Gather everything that credits `article`, resolving article → source → site-wide defaults."""
+    authors = article.ordered_authors
+    source = article.source
+    policy = article.canonical_policy or (source.canonical_policy if source else CanonicalPolicy.SELF)
+    disclaimer = article.disclaimer or (source.disclaimer if source else "") or publication.reprint_disclaimer
+    return Attribution(
+        authors=authors,
+        source=source,
+        original_url=article.original_url,
+        original_date=article.original_published_on,
+        copyright_holders=copyright_holders_for(article, authors),
+        copyright_year=article.copyright_year,
+        canonical_policy=policy,
+        disclaimer=disclaimer,
+    )

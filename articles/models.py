@@ -1,0 +1,224 @@
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+
+from attribution.models import CanonicalPolicy, CopyrightHolders, Source
+from authors.models import Author
+from images.models import Image
+
+from .sanitizer import sanitize_html
+
+
+class Term(models.Model):
+    """An editor-managed vocabulary entry (a region or a theme)."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    description = models.TextField(blank=True, help_text="Shown at the top of this archive page.")
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Region(Term):
+    class Meta(Term.Meta):
+        verbose_name = "region"
+        verbose_name_plural = "regions"
+
+    def get_absolute_url(self):
+        return reverse("articles:region", kwargs={"slug": self.slug})
+
+
+class Theme(Term):
+    class Meta(Term.Meta):
+        verbose_name = "theme"
+        verbose_name_plural = "themes"
+
+    def get_absolute_url(self):
+        return reverse("articles:theme", kwargs={"slug": self.slug})
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SCHEDULED = "scheduled", "Scheduled"
+    PUBLISHED = "published", "Published"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+# Statuses whose articles readers may see once their publication time has come.
+LIVE_STATUSES = (Status.SCHEDULED, Status.PUBLISHED)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """The one definition of what readers may see: live status and a publication time now past."""
+        return self.filter(status__in=LIVE_STATUSES, published_at__lte=timezone.now())
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-pk")
+
+    def with_card_data(self):
+        """Everything a listing card shows, in a fixed number of queries whatever the page size."""
+        return self.select_related("source").prefetch_related(
+            Prefetch("author_links", queryset=ArticleAuthor.objects.select_related("author").order_by("order", "pk")),
+            Prefetch("regions", queryset=Region.objects.order_by("name")),
+        )
+
+    def with_page_data(self):
+        """Everything the article page shows."""
+        return (
+            self.with_card_data()
+            .select_related("lead_image")
+            .prefetch_related(
+                Prefetch("themes", queryset=Theme.objects.order_by("name")),
+                "tags",
+            )
+        )
+
+
+class Article(models.Model):
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=200, unique=True, help_text="The article's web address: /articles/<slug>/.")
+    dek = models.TextField(
+        "standfirst",
+        blank=True,
+        help_text="One or two sentences under the title that say what the article argues.",
+    )
+    body = models.TextField(
+        blank=True,
+        help_text="Scripts, styles and unsafe links are removed when you save. To place a picture from the "
+        'image library, use its embed code, e.g. <figure data-image="12"></figure>.',
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        "publication time",
+        null=True,
+        blank=True,
+        help_text="Visible to readers from this time when the status is Published or Scheduled; "
+        "leave empty to keep it hidden.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    authors = models.ManyToManyField(Author, through="ArticleAuthor", related_name="articles", blank=True)
+    regions = models.ManyToManyField(Region, related_name="articles", blank=True)
+    themes = models.ManyToManyField(Theme, related_name="articles", blank=True)
+    tags = TaggableManager(blank=True, help_text="Keywords, separated by commas.")
+    lead_image = models.ForeignKey(Image, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    source = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        help_text="Where this article first appeared; leave empty for an original article.",
+    )
+    original_url = models.URLField("original URL", max_length=500, blank=True)
+    original_published_on = models.DateField("original publication date", null=True, blank=True)
+    copyright_holders = models.CharField(
+        max_length=20,
+        choices=CopyrightHolders.choices,
+        blank=True,
+        help_text="Leave empty to use the source's default.",
+    )
+    copyright_holder_other = models.CharField(
+        "other copyright holder",
+        max_length=200,
+        blank=True,
+        help_text="Only when the copyright holder is “someone else”.",
+    )
+    copyright_year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Leave empty to use the year of the original publication (or ours).",
+    )
+    canonical_policy = models.CharField(
+        max_length=10,
+        choices=CanonicalPolicy.choices,
+        blank=True,
+        help_text="Leave empty to use the source's policy.",
+    )
+    disclaimer = models.TextField(
+        "reprint disclaimer override",
+        blank=True,
+        help_text="Replaces the source's or the site-wide disclaimer on this article only.",
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        get_latest_by = "published_at"
+        verbose_name = "article"
+        verbose_name_plural = "articles"
+        indexes = [
+            # Every public listing filters on the live statuses and sorts by publication time.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(status__in=LIVE_STATUSES),
+                name="article_live_recent_idx",
+            ),
+            models.Index(fields=["status", "-published_at"], name="article_status_date_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        if self.copyright_year is None:
+            if self.original_published_on:
+                self.copyright_year = self.original_published_on.year
+            elif self.published_at:
+                self.copyright_year = self.published_at.year
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "body", "copyright_year"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def ordered_authors(self):
+        """Authors in byline order; uses the prefetched links when the queryset has them."""
+        return [link.author for link in self.author_links.all()]
+
+    @property
+    def is_cross_post(self):
+        return self.source_id is not None or bool(self.original_url)
+
+    @property
+    def original_date(self):
+        return self.original_published_on or (self.published_at.date() if self.published_at else None)
+
+    @property
+    def is_future(self):
+        return self.published_at is None or self.published_at > timezone.now()
+
+
+class ArticleAuthor(models.Model):
+    """One author's place in an article's byline."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="author_links")
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="article_links")
+    order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first in the byline.")
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = "author"
+        verbose_name_plural = "authors (in byline order)"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="unique_author_per_article"),
+        ]
+        indexes = [models.Index(fields=["author", "article"], name="articleauthor_author_idx")]
+
+    def __str__(self):
+        return f"{self.author} on {self.article}"

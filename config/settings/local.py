@@ -1,0 +1,12 @@
+"""Settings for a developer's machine: `make run` uses these."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = True
+# Only ever used on a developer's own machine; production refuses to start without its own key.
+SECRET_KEY = env("DJANGO_SECRET_KEY", "local-only-insecure-key-never-used-in-production")
+
+# Serve static files straight from the app folders; no collectstatic needed here.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

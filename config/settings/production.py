@@ -1,0 +1,68 @@
+"""Production: every secret and host comes from the environment, and nothing has a default."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import database_from_url, env, env_bool, env_int, env_list
+
+
+def required(name):
+    value = env(name, "")
+    if not value.strip():
+        raise ImproperlyConfigured(f"{name} must be set in production (see README, 'Configuration').")
+    return value
+
+
+SECRET_KEY = required("DJANGO_SECRET_KEY")
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS") or []
+if not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set in production, e.g. 'example.org,www.example.org'.")
+DATABASES = {"default": database_from_url(required("DATABASE_URL"))}
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+DEBUG = False
+
+# Static files: hashed names and pre-compressed copies, served by whitenoise.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+if env("DJANGO_AWS_STORAGE_BUCKET_NAME"):
+    # S3-compatible object storage for media (AWS, MinIO, Ceph, R2 ...).
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("DJANGO_AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env("DJANGO_AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env("DJANGO_AWS_S3_REGION_NAME") or None,
+            "custom_domain": env("DJANGO_AWS_S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "max-age=31536000, public"},
+        },
+    }
+
+# SMTP when a host is given; otherwise e-mail goes to the log so nothing is silently lost.
+if env("DJANGO_EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = env("DJANGO_EMAIL_HOST")
+    EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 587)
+    EMAIL_HOST_USER = env("DJANGO_EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = env("DJANGO_EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
+    EMAIL_TIMEOUT = 10
+
+# HTTPS everywhere; a proxy in front terminates TLS and says so in X-Forwarded-Proto.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SECURE = True
+X_FRAME_OPTIONS = "DENY"

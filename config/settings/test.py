@@ -1,0 +1,16 @@
+"""Settings for the test suite: SQLite unless DATABASE_URL names another database."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+SECRET_KEY = "test-only-key"
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Each test run gets its own media folder, so uploads never land in the developer's media.
+MEDIA_ROOT = env("DJANGO_TEST_MEDIA_ROOT", "/tmp/crosspost-test-media")
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Serve static files straight from the app folders; no collectstatic needed here.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,118 @@
+"""factory_boy factories for every model; tests build their data here, never from JSON fixtures."""
+
+import datetime
+import io
+
+import factory
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from PIL import Image as PILImage
+
+from articles.models import Article, ArticleAuthor, Region, Status, Theme
+from attribution.models import PublicationSettings, Source
+from authors.models import Author
+from images.models import Image
+
+
+def png_bytes(width=40, height=30, color=(200, 30, 30), fmt="PNG"):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (width, height), color).save(buffer, format=fmt)
+    return buffer.getvalue()
+
+
+class AuthorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Author
+
+    name = factory.Sequence(lambda n: f"Author {n}")
+    slug = factory.Sequence(lambda n: f"author-{n}")
+    short_bio = factory.LazyAttribute(lambda o: f"{o.name} writes about geopolitics.")
+    bio = factory.LazyAttribute(lambda o: f"{o.name} is an analyst. This is the full bio.")
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    name = factory.Sequence(lambda n: f"Source {n}")
+    slug = factory.Sequence(lambda n: f"source-{n}")
+    homepage = factory.Sequence(lambda n: f"https://source{n}.example.org/")
+    reprint_terms = "Credit the author and link back."
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+
+    name = factory.Sequence(lambda n: f"Region {n}")
+    slug = factory.Sequence(lambda n: f"region-{n}")
+    description = factory.LazyAttribute(lambda o: f"All about {o.name}.")
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+
+    name = factory.Sequence(lambda n: f"Theme {n}")
+    slug = factory.Sequence(lambda n: f"theme-{n}")
+    description = factory.LazyAttribute(lambda o: f"Articles on {o.name}.")
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Image
+
+    file = factory.LazyFunction(lambda: ContentFile(png_bytes(), name="picture.png"))
+    alt_text = "A red rectangle"
+    caption = "A caption written for the test."
+    credit = "Photo: Test Agency"
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    """A published article; pass `authors=[...]`, `regions=[...]`, `themes=[...]`, `tags=[...]`."""
+
+    class Meta:
+        model = Article
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Article number {n}")
+    slug = factory.Sequence(lambda n: f"article-{n}")
+    dek = "A standfirst that sums up the argument."
+    body = "<p>Body text of the article.</p>"
+    status = Status.PUBLISHED
+    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+
+    @factory.post_generation
+    def authors(self, create, extracted, **kwargs):
+        if create and extracted:
+            ArticleAuthor.objects.bulk_create(
+                ArticleAuthor(article=self, author=author, order=index) for index, author in enumerate(extracted)
+            )
+
+    @factory.post_generation
+    def regions(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.regions.set(extracted)
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.themes.set(extracted)
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.set(extracted)
+
+
+class CrossPostFactory(ArticleFactory):
+    source = factory.SubFactory(SourceFactory)
+    original_url = factory.Sequence(lambda n: f"https://original.example.org/2018/06/story-{n}/")
+    original_published_on = datetime.date(2018, 6, 6)
+
+
+def publication_settings(**values):
+    settings, _ = PublicationSettings.objects.update_or_create(
+        pk=PublicationSettings.singleton_instance_id, defaults=values
+    )
+    return settings

@@ -6,6 +6,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
 .PHONY: run test setup lint clean
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 # The virtualenv is rebuilt only when the pinned requirements change.
 $(VENV)/.installed: requirements/base.txt requirements/dev.txt
@@ -16,16 +17,24 @@ $(VENV)/.installed: requirements/base.txt requirements/dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements/dev.txt
 	touch $@
 
+# Browser-test tools (axe-core, the Nu HTML Checker); skipped with a note when npm is missing.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+		echo "npm not found: browser validity and accessibility tests will be skipped."; \
+	fi
+
 setup: $(VENV)/.installed
 
 run: setup
-	$(MANAGE) migrate --noinput
+	DJANGO_SITE_DOMAIN=127.0.0.1:$(PORT) $(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_editor
 	@echo "Crosspost is at http://127.0.0.1:$(PORT)/ — editors sign in at http://127.0.0.1:$(PORT)/admin/"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: setup
+test: setup node_modules/.installed
 	scripts/test-all
 
 lint: setup
@@ -33,4 +42,4 @@ lint: setup
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles
+	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache staticfiles

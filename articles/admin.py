@@ -1,6 +1,9 @@
 from django.contrib import admin
 from django.db.models import Prefetch
 
+from config.admin_defaults import URL_FIELD_OVERRIDES
+
+from .forms import ArticleAdminForm
 from .models import Article, ArticleAuthor, Region, Theme
 
 
@@ -23,6 +26,8 @@ class ArticleAuthorInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELD_OVERRIDES
+    form = ArticleAdminForm
     list_display = ["title", "status", "published_at", "byline", "source", "region_names", "updated_at"]
     list_filter = ["status", "regions", "themes", "source", "authors"]
     list_select_related = ["source"]
@@ -35,7 +40,7 @@ class ArticleAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "dek", "body", "lead_image"]}),
         ("Publishing", {"fields": ["status", "published_at"]}),
-        ("Filing", {"fields": ["regions", "themes", "tags"]}),
+        ("Filing", {"fields": ["regions", "themes", "tags", "new_tags"]}),
         (
             "Original source",
             {"fields": ["source", "original_url", "original_published_on"]},
@@ -54,6 +59,10 @@ class ArticleAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.instance.tags.set(form.chosen_tags())
 
     def get_queryset(self, request):
         return (

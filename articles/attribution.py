@@ -77,3 +77,53 @@ def attribution_for(article, *, publication):
         canonical_policy=policy,
         disclaimer=disclaimer,
     )
+
+
+def structured_data(article, attribution, *, publication, our_url, absolute, body_images=()):
+    """JSON-LD `NewsArticle` for the article page; `absolute` turns a path into a full URL."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "description": article.dek,
+        "url": our_url,
+        "mainEntityOfPage": our_url,
+        "author": [
+            {"@type": "Person", "name": author.name, "url": absolute(author.get_absolute_url())}
+            for author in attribution.authors
+        ],
+        "publisher": {"@type": "Organization", "name": publication.site_name, "url": absolute("/")},
+    }
+    if article.published_at:
+        data["datePublished"] = article.published_at.isoformat()
+    modified = article.updated_at or article.published_at
+    if modified:
+        data["dateModified"] = max(modified, article.published_at or modified).isoformat()
+    if attribution.original_url:
+        based_on = {"@type": "CreativeWork", "url": attribution.original_url}
+        if attribution.source:
+            based_on["publisher"] = {"@type": "Organization", "name": attribution.source.name}
+        if attribution.original_date:
+            based_on["datePublished"] = attribution.original_date.isoformat()
+        data["isBasedOn"] = based_on
+    holders = []
+    for holder in attribution.copyright_holders:
+        kind = "Organization" if attribution.source and holder.name == attribution.source.name else "Person"
+        entry = {"@type": kind, "name": holder.name}
+        if holder.url:
+            entry["url"] = absolute(holder.url)
+        holders.append(entry)
+    if holders:
+        data["copyrightHolder"] = holders if len(holders) > 1 else holders[0]
+    if attribution.copyright_year:
+        data["copyrightYear"] = attribution.copyright_year
+    pictures = ([article.lead_image] if article.lead_image_id else []) + list(body_images)
+    if pictures:
+        data["image"] = [absolute(picture.file.url) for picture in pictures if picture.file]
+    keywords = [tag.name for tag in article.tags.all()]
+    if keywords:
+        data["keywords"] = keywords
+    sections = [theme.name for theme in article.themes.all()]
+    if sections:
+        data["articleSection"] = sections
+    return {key: value for key, value in data.items() if value not in (None, "", [])}

@@ -1,7 +1,11 @@
+from html import unescape
+
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from taggit.managers import TaggableManager
 
 from attribution.models import CanonicalPolicy, CopyrightHolders, Source
@@ -9,6 +13,11 @@ from authors.models import Author
 from images.models import Image
 
 from .sanitizer import sanitize_html
+
+
+def html_to_text(html):
+    """Plain text of a stored body: tags dropped, entities decoded, whitespace collapsed."""
+    return " ".join(unescape(strip_tags(html.replace("<", " <"))).split())
 
 
 class Term(models.Model):
@@ -95,6 +104,9 @@ class Article(models.Model):
         help_text="Scripts, styles and unsafe links are removed when you save. To place a picture from the "
         'image library, use its embed code, e.g. <figure data-image="12"></figure>.',
     )
+    body_text = models.TextField(editable=False, blank=True, help_text="The body as plain text, for search.")
+    # Kept current by articles.search on every save; PostgreSQL only (NULL on SQLite).
+    search_vector = SearchVectorField(null=True, editable=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
         "publication time",
@@ -173,6 +185,7 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         self.body = sanitize_html(self.body)
+        self.body_text = html_to_text(self.body)
         if self.copyright_year is None:
             if self.original_published_on:
                 self.copyright_year = self.original_published_on.year
@@ -180,7 +193,7 @@ class Article(models.Model):
                 self.copyright_year = self.published_at.year
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "body", "copyright_year"}
+            kwargs["update_fields"] = {*update_fields, "body", "body_text", "copyright_year"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

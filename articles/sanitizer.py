@@ -44,18 +44,30 @@ ALLOWED_TAGS = {
     "ul",
 }
 ALLOWED_ATTRIBUTES = {
+    "blockquote": {"cite"},
+    "q": {"cite"},
     "a": {"href", "title"},
     "abbr": {"title"},
-    "blockquote": {"cite"},
     "figure": {"data-image"},
     "img": {"src", "alt", "width", "height", "title"},
     "ol": {"start"},
-    "q": {"cite"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},
 }
 # No javascript:, data: or vbscript: — only ordinary web and mail links.
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+
+
+# nh3 checks URL schemes on href and src only; these attributes also hold URLs.
+URL_ATTRIBUTES = {"cite"}
+
+
+def _filter_url_attributes(element, attribute, value):
+    if attribute in URL_ATTRIBUTES:
+        scheme = value.strip().split(":", 1)[0].lower() if ":" in value else ""
+        if scheme not in ALLOWED_URL_SCHEMES:
+            return None
+    return value
 
 
 def sanitize_html(html):
@@ -70,4 +82,5 @@ def sanitize_html(html):
         clean_content_tags={"script", "style", "iframe", "object", "embed", "noscript", "template"},
         link_rel="noopener noreferrer",
         strip_comments=True,
+        attribute_filter=_filter_url_attributes,
     )

@@ -1,8 +1,11 @@
+from collections import defaultdict
 from urllib.parse import quote
 
 from django.conf import settings
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
@@ -10,17 +13,21 @@ from taggit.models import Tag
 from attribution.models import PublicationSettings, Source
 from authors.models import Author
 
-from .attribution import attribution_for
+from . import search
+from .attribution import attribution_for, structured_data
 from .embeds import images_for, render_body
-from .models import Article, Region, Theme
+from .forms import SearchForm
+from .models import Article, Region, Status, Theme
 
 
 class ArticleListMixin:
     """Published articles, newest first, as cards; a bad `?page=` shows the nearest real page."""
 
-    paginate_by = settings.ARTICLES_PER_PAGE
     template_name = "articles/archive.html"
     context_object_name = "articles"
+
+    def get_paginate_by(self, queryset):
+        return settings.ARTICLES_PER_PAGE
 
     def get_queryset(self):
         return Article.objects.published().with_card_data().newest_first()
@@ -31,8 +38,88 @@ class ArticleListMixin:
         return paginator, page, page.object_list, page.has_other_pages()
 
 
+def latest_per_term(relation, per_term=3):
+    """The newest few published articles of every region (or theme), in one query.
+
+    Returns {term_id: [{"title", "slug", "published_at"}, ...]} from the many-to-many table,
+    numbering each term's articles by date with a window function.
+    """
+    through = Article._meta.get_field(relation).remote_field.through
+    term_id = f"{Article._meta.get_field(relation).m2m_reverse_field_name()}_id"
+    rows = (
+        through.objects.filter(article__in=Article.objects.published().values("pk"))
+        .annotate(
+            position=Window(
+                RowNumber(),
+                partition_by=[F(term_id)],
+                order_by=[F("article__published_at").desc(), F("article_id").desc()],
+            )
+        )
+        .filter(position__lte=per_term)
+        .order_by(term_id, "position")
+        .values(term_id, "article__title", "article__slug", "article__published_at")
+    )
+    latest = defaultdict(list)
+    for row in rows:
+        latest[row[term_id]].append(
+            {"title": row["article__title"], "slug": row["article__slug"], "published_at": row["article__published_at"]}
+        )
+    return latest
+
+
 class HomeView(ArticleListMixin, ListView):
     template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        sections = []
+        for label, model, relation in (("Regions", Region, "regions"), ("Themes", Theme, "themes")):
+            latest = latest_per_term(relation)
+            terms = list(model.objects.order_by("name"))
+            sections.append(
+                {
+                    "label": label,
+                    "terms": terms,
+                    "latest": [(term, latest[term.pk]) for term in terms if latest[term.pk]],
+                }
+            )
+        context["sections"] = sections
+        return context
+
+
+class SearchView(ArticleListMixin, ListView):
+    """/search/?q=: ranked full-text search on PostgreSQL, a word match on SQLite."""
+
+    template_name = "articles/search.html"
+
+    def get(self, request, *args, **kwargs):
+        self.form = SearchForm(request.GET or None)
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        self.searched = (
+            self.form.is_bound and self.form.is_valid() and bool(self.form.cleaned_data["q"] or self.form.has_filters)
+        )
+        if not self.searched:
+            return Article.objects.none()
+        queryset = self.form.filter(super().get_queryset())
+        query = self.form.cleaned_data["q"]
+        return search.search(queryset, query) if query else queryset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(form=self.form, searched=self.searched, **kwargs)
+        query = self.form.cleaned_data.get("q", "") if self.searched else ""
+        context["query"] = query
+        context["results"] = [(article, search.snippet(article, query)) for article in context["articles"]]
+        params = self.request.GET.copy()
+        params.pop(self.page_kwarg, None)
+        context["query_string"] = params.urlencode()
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        response["X-Robots-Tag"] = "noindex"
+        return response
 
 
 class ArchiveView(ArticleListMixin, ListView):
@@ -103,6 +190,15 @@ class ArticleDetailView(DetailView):
                 return get_object_or_404(articles, slug=self.kwargs["slug"])
             raise Http404("No published article has this address.") from None
 
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            withdrawn = Article.objects.filter(slug=kwargs["slug"], status=Status.WITHDRAWN).first()
+            if withdrawn is None:
+                raise
+            return render(request, "articles/withdrawn.html", {"article": withdrawn}, status=410)
+
     def get_template_names(self):
         return ["articles/article_detail.html"]
 
@@ -112,13 +208,22 @@ class ArticleDetailView(DetailView):
         publication = PublicationSettings.get_solo()
         attribution = attribution_for(article, publication=publication)
         our_url = self.request.build_absolute_uri(article.get_absolute_url())
+        body_images = images_for(article.body)
         context.update(
+            structured_data=structured_data(
+                article,
+                attribution,
+                publication=publication,
+                our_url=our_url,
+                absolute=self.request.build_absolute_uri,
+                body_images=body_images.values(),
+            ),
             preview=self.preview,
             attribution=attribution,
             our_url=our_url,
             canonical_url=attribution.canonical_url(our_url),
             noindex=self.preview or attribution.noindex,
-            body=render_body(article.body, images_for(article.body)),
+            body=render_body(article.body, body_images),
             republish_url=republish_link(publication, article, our_url),
         )
         return context

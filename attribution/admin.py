@@ -1,11 +1,14 @@
 from django.contrib import admin
 from solo.admin import SingletonModelAdmin
 
+from config.admin_defaults import URL_FIELD_OVERRIDES
+
 from .models import PublicationSettings, Source
 
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELD_OVERRIDES
     list_display = ["name", "homepage", "canonical_policy", "default_copyright_holders"]
     list_filter = ["canonical_policy", "default_copyright_holders"]
     search_fields = ["name", "homepage"]
@@ -19,6 +22,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 @admin.register(PublicationSettings)
 class PublicationSettingsAdmin(SingletonModelAdmin):
+    formfield_overrides = URL_FIELD_OVERRIDES
     fieldsets = [
         (None, {"fields": ["site_name", "tagline"]}),
         ("Notices under every article", {"fields": ["reprint_disclaimer", "fair_use_notice"]}),

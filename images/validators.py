@@ -33,9 +33,9 @@ def validate_image_file(upload):
             width, height = image.size
             if width * height > max_pixels():
                 raise ValidationError(
-                    "This image is %(width)s × %(height)s pixels; images may have at most %(limit)s million pixels.",
+                    "This image is %(width)s × %(height)s pixels; images may have at most %(limit)s pixels in all.",
                     code="too_many_pixels",
-                    params={"width": width, "height": height, "limit": max_pixels() // 1_000_000},
+                    params={"width": width, "height": height, "limit": f"{max_pixels():,}"},
                 )
             image.verify()
     except ValidationError:

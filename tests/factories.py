@@ -6,9 +6,12 @@ import io
 import factory
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from django.utils.text import slugify
 from PIL import Image as PILImage
+from taggit.models import Tag
 
-from articles.models import Article, ArticleAuthor, Region, Status, Theme
+from articles.models import Article, Region, Status, Theme
+from articles.services import article_set_authors
 from attribution.models import PublicationSettings, Source
 from authors.models import Author
 from images.models import Image
@@ -85,9 +88,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def authors(self, create, extracted, **kwargs):
         if create and extracted:
-            ArticleAuthor.objects.bulk_create(
-                ArticleAuthor(article=self, author=author, order=index) for index, author in enumerate(extracted)
-            )
+            article_set_authors(article=self, authors=extracted)
 
     @factory.post_generation
     def regions(self, create, extracted, **kwargs):
@@ -116,3 +117,45 @@ def publication_settings(**values):
         pk=PublicationSettings.singleton_instance_id, defaults=values
     )
     return settings
+
+
+class TagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tag
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Tag {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+def article_admin_data(*, authors=(), **values):
+    """POST data for the admin's article add form; `authors` is a list of (author, order) pairs."""
+    data = {
+        "title": "An article written in the admin",
+        "slug": "an-article-written-in-the-admin",
+        "dek": "",
+        "body": "<p>Body.</p>",
+        "lead_image": "",
+        "status": Status.DRAFT,
+        "published_at_0": "",
+        "published_at_1": "",
+        "new_tags": "",
+        "source": "",
+        "original_url": "",
+        "original_published_on": "",
+        "copyright_holders": "",
+        "copyright_holder_other": "",
+        "copyright_year": "",
+        "canonical_policy": "",
+        "disclaimer": "",
+        "author_links-TOTAL_FORMS": str(len(authors)),
+        "author_links-INITIAL_FORMS": "0",
+        "author_links-MIN_NUM_FORMS": "0",
+        "author_links-MAX_NUM_FORMS": "1000",
+        "_save": "Save",
+    }
+    for index, (author, order) in enumerate(authors):
+        data[f"author_links-{index}-author"] = str(author.pk)
+        data[f"author_links-{index}-order"] = str(order)
+    data.update(values)
+    return data

@@ -9,7 +9,8 @@ from django.utils.text import slugify
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
-from articles.models import Article, ArticleAuthor, Region, Status, Theme
+from articles.models import Article, Region, Status, Theme
+from articles.services import article_set_authors
 from attribution.models import CopyrightHolders, PublicationSettings, Source
 from authors.models import Author
 from images.models import Image
@@ -36,13 +37,6 @@ def _demo_picture(width=1200, height=800):
     buffer = io.BytesIO()
     picture.save(buffer, format="JPEG", quality=80)
     return ContentFile(buffer.getvalue(), name="demo-duque.jpg")
-
-
-def _set_authors(article, authors):
-    ArticleAuthor.objects.filter(article=article).delete()
-    ArticleAuthor.objects.bulk_create(
-        ArticleAuthor(article=article, author=author, order=index) for index, author in enumerate(authors)
-    )
 
 
 @transaction.atomic
@@ -77,7 +71,7 @@ def load_seed_article():
         copyright_holders=CopyrightHolders.AUTHORS_AND_SOURCE,
         copyright_year=2018,
     )
-    _set_authors(article, [author])
+    article_set_authors(article=article, authors=[author])
     article.regions.set([region])
     article.themes.set(themes)
     article.tags.set(seed.TAGS)
@@ -139,7 +133,7 @@ def load_generated(count=GENERATED_ARTICLES):
             original_url=f"{source.homepage}{published:%Y/%m}/{slug}/" if source else "",
             original_published_on=(published - datetime.timedelta(days=1)).date() if source else None,
         )
-        _set_authors(article, rng.sample(authors, rng.randint(1, 3)))
+        article_set_authors(article=article, authors=rng.sample(authors, rng.randint(1, 3)))
         article.regions.set(rng.sample(regions, rng.randint(1, 2)))
         article.themes.set(rng.sample(themes, rng.randint(1, 2)))
         article.tags.set(rng.sample(generated.TAGS, rng.randint(1, 3)))

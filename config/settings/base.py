@@ -90,6 +90,9 @@ MIDDLEWARE = [
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 SITE_ID = 1
+# The host name (and port, if any) readers use; feeds, sitemaps and the admin's "view on site" build
+# absolute links with it. Synchronised into the sites framework on every `migrate`.
+SITE_DOMAIN = env("DJANGO_SITE_DOMAIN", "127.0.0.1:8000")
 
 TEMPLATES = [
     {
@@ -108,7 +111,7 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": database_from_url(env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")),
+    "default": database_from_url(env("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

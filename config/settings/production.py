@@ -18,6 +18,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS") or []
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set in production, e.g. 'example.org,www.example.org'.")
 DATABASES = {"default": database_from_url(required("DATABASE_URL"))}
+SITE_DOMAIN = env("DJANGO_SITE_DOMAIN", ALLOWED_HOSTS[0].lstrip("."))
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 DEBUG = False

@@ -5,6 +5,7 @@ from .base import env
 
 SECRET_KEY = "test-only-key"
 DEBUG = False
+SITE_DOMAIN = "testserver"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Each test run gets its own media folder, so uploads never land in the developer's media.

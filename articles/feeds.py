@@ -1,0 +1,307 @@
+"""RSS 2.0, Atom and JSON Feed of published articles: the whole site, and each archive.
+
+Items come from `Article.objects.published()` and their credits from `articles.attribution`
+through the same includes as the article page, so a feed never says more, or less, than
+the site does.
+"""
+
+import json
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from django.contrib.sites.models import Site
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
+from taggit.models import Tag
+
+from attribution.models import PublicationSettings, Source
+from authors.models import Author
+
+from .attribution import attribution_for
+from .models import Article, Region, Theme
+
+FEED_LENGTH = 20
+DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
+
+# Root-relative links in our own rendered HTML (always double-quoted by the templates).
+_ROOT_RELATIVE_LINK = re.compile(r'(\s(?:href|src)=")(/(?!/)[^"]*)"')
+
+
+def absolute_links(html, base_url):
+    """Make the root-relative links of rendered HTML absolute: a feed reader has no page to resolve them against."""
+    return _ROOT_RELATIVE_LINK.sub(lambda match: f'{match[1]}{urljoin(base_url, match[2])}"', html)
+
+
+def article_guid(article, domain):
+    """A tag: URI (RFC 4151) from the primary key: it survives a change of title or address."""
+    return f"tag:{domain},{article.created_at:%Y-%m-%d}:article:{article.pk}"
+
+
+def article_modified(article):
+    """When readers last saw the article change; a scheduled article goes live after its last save."""
+    return max(article.updated_at, article.published_at)
+
+
+@dataclass(frozen=True)
+class Credit:
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class FeedContext:
+    """What one request's feed is about; read once per feed, never per item."""
+
+    publication: PublicationSettings
+    subject: object = None
+
+
+# Feed generators: what Django's own lack for every author and the original.
+
+
+class AbsoluteLinksMixin:
+    """Author pages and links in descriptions, made absolute against the feed's own site address."""
+
+    def add_item(self, *, description, authors=(), **kwargs):
+        base_url = self.feed["link"]
+        super().add_item(
+            description=absolute_links(description.strip(), base_url),
+            authors=[Credit(author.name, urljoin(base_url, author.url)) for author in authors],
+            **kwargs,
+        )
+
+
+class ArticleRssFeed(AbsoluteLinksMixin, Rss201rev2Feed):
+    """RSS 2.0 with Dublin Core: one dc:creator per author, dc:source for the original."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:dc": DUBLIN_CORE}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for author in item["authors"]:
+            handler.addQuickElement("dc:creator", author.name)
+        if item["original_url"]:
+            handler.addQuickElement("dc:source", item["original_url"])
+
+
+class ArticleAtomFeed(AbsoluteLinksMixin, Atom1Feed):
+    """Atom with one <author> per author and <link rel="via"> to the original."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for author in item["authors"]:
+            handler.startElement("author", {})
+            handler.addQuickElement("name", author.name)
+            handler.addQuickElement("uri", author.url)
+            handler.endElement("author")
+        if item["original_url"]:
+            handler.addQuickElement("link", "", {"rel": "via", "href": item["original_url"]})
+
+
+class JsonFeed(AbsoluteLinksMixin, SyndicationFeed):
+    """JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), filled by the same Feed class as RSS and Atom."""
+
+    content_type = "application/feed+json"
+    version = "https://jsonfeed.org/version/1.1"
+
+    def write(self, outfile, encoding):
+        outfile.write(json.dumps(self.as_dict(), ensure_ascii=False, indent=2))
+
+    def as_dict(self):
+        feed = {
+            "version": self.version,
+            "title": self.feed["title"],
+            "home_page_url": self.feed["link"],
+            "feed_url": self.feed["feed_url"],
+            "description": self.feed["description"],
+            "language": self.feed["language"],
+            "authors": [{"name": self.feed["author_name"]}] if self.feed["author_name"] else None,
+            "items": [self.item_dict(item) for item in self.items],
+        }
+        return _without_empty(feed)
+
+    def item_dict(self, item):
+        return _without_empty(
+            {
+                "id": item["unique_id"],
+                "url": item["link"],
+                "external_url": item["original_url"],
+                "title": item["title"],
+                "content_html": item["description"],
+                "summary": item["summary"],
+                "date_published": item["pubdate"].isoformat(),
+                "date_modified": item["updateddate"].isoformat(),
+                "authors": [{"name": author.name, "url": author.url} for author in item["authors"]],
+                "tags": item["categories"],
+            }
+        )
+
+
+def _without_empty(values):
+    return {key: value for key, value in values.items() if value not in (None, "", [], ())}
+
+
+# Feeds.
+
+
+class LatestArticlesFeed(Feed):
+    """The site's newest published articles, as RSS 2.0."""
+
+    feed_type = ArticleRssFeed
+    description_template = "feeds/item_description.html"
+
+    def get_object(self, request, *args, **kwargs):
+        return FeedContext(publication=PublicationSettings.get_solo())
+
+    def title(self, obj):
+        return obj.publication.site_name
+
+    def link(self, obj):
+        return reverse("articles:home")
+
+    def description(self, obj):
+        return obj.publication.tagline or f"The latest articles published by {obj.publication.site_name}."
+
+    def author_name(self, obj):
+        # The publisher stands in for an article that names no author (Atom requires one).
+        return obj.publication.site_name
+
+    def articles(self, obj):
+        return Article.objects.published()
+
+    def items(self, obj):
+        return (
+            self.articles(obj)
+            .with_card_data()
+            .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("name")), "tags")
+            .newest_first()[:FEED_LENGTH]
+        )
+
+    def get_context_data(self, *, item, obj, **kwargs):
+        return {"article": item, "attribution": attribution_for(item, publication=obj.publication)}
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_guid(self, item):
+        # Feed.get_feed has just looked the site up, so this reads Django's site cache, not the database.
+        return article_guid(item, Site.objects.get_current().domain)
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return article_modified(item)
+
+    def item_categories(self, item):
+        names = [region.name for region in item.regions.all()]
+        names += [theme.name for theme in item.themes.all()]
+        names += sorted(tag.name for tag in item.tags.all())
+        return list(dict.fromkeys(names))
+
+    def item_extra_kwargs(self, item):
+        return {
+            "authors": [Credit(author.name, author.get_absolute_url()) for author in item.ordered_authors],
+            "original_url": item.original_url,
+            "summary": item.dek,
+        }
+
+
+class PlainTitleMixin:
+    def item_title(self, item):
+        # Atom and JSON Feed titles are plain text, so the writer's own escaping is all they need;
+        # RSS keeps Django's double escaping because readers treat RSS titles as HTML.
+        return item.title
+
+
+class AtomMixin(PlainTitleMixin):
+    feed_type = ArticleAtomFeed
+
+    def subtitle(self, obj):
+        return self.description(obj)
+
+
+class LatestArticlesAtomFeed(AtomMixin, LatestArticlesFeed):
+    """The site's newest published articles, as Atom."""
+
+
+class LatestArticlesJsonFeed(PlainTitleMixin, LatestArticlesFeed):
+    """The site's newest published articles, as JSON Feed 1.1."""
+
+    feed_type = JsonFeed
+
+
+class ArchiveFeed(LatestArticlesFeed):
+    """The newest published articles filed under one region, theme, tag, author or source."""
+
+    model = None
+    filter_field = ""
+    kind = ""  # as archive pages name it: "Region", "Theme", ...
+    url_name = ""  # the archive page's route
+
+    def get_object(self, request, slug):
+        # DoesNotExist becomes a 404 in Feed.__call__.
+        return FeedContext(publication=PublicationSettings.get_solo(), subject=self.model.objects.get(slug=slug))
+
+    def title(self, obj):
+        return f"{obj.publication.site_name}: {self.kind} {obj.subject.name}"
+
+    def link(self, obj):
+        return reverse(self.url_name, kwargs={"slug": obj.subject.slug})
+
+    def description(self, obj):
+        subject = obj.subject
+        return (
+            getattr(subject, "description", "")
+            or getattr(subject, "short_bio", "")
+            or f"The latest articles under {self.kind.lower()} {subject.name}, from {obj.publication.site_name}."
+        )
+
+    def articles(self, obj):
+        return super().articles(obj).filter(**{self.filter_field: obj.subject})
+
+
+class RegionFeed(ArchiveFeed):
+    model, filter_field, kind, url_name = Region, "regions", "Region", "articles:region"
+
+
+class ThemeFeed(ArchiveFeed):
+    model, filter_field, kind, url_name = Theme, "themes", "Theme", "articles:theme"
+
+
+class TagFeed(ArchiveFeed):
+    model, filter_field, kind, url_name = Tag, "tags", "Tag", "articles:tag"
+
+
+class AuthorFeed(ArchiveFeed):
+    model, filter_field, kind, url_name = Author, "authors", "Author", "articles:author"
+
+
+class SourceFeed(ArchiveFeed):
+    model, filter_field, kind, url_name = Source, "source", "Source", "articles:source"
+
+
+class RegionAtomFeed(AtomMixin, RegionFeed):
+    pass
+
+
+class ThemeAtomFeed(AtomMixin, ThemeFeed):
+    pass
+
+
+class TagAtomFeed(AtomMixin, TagFeed):
+    pass
+
+
+class AuthorAtomFeed(AtomMixin, AuthorFeed):
+    pass
+
+
+class SourceAtomFeed(AtomMixin, SourceFeed):
+    pass

@@ -1,0 +1,111 @@
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from taggit.models import Tag
+from taggit.utils import parse_tags
+
+from config.admin_defaults import https_formfield
+
+from .models import Article
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """Existing tags are picked with autocomplete; new ones are typed, comma-separated."""
+
+    tags = forms.ModelMultipleChoiceField(
+        queryset=Tag.objects.all(),
+        required=False,
+        widget=AutocompleteSelectMultiple(Article._meta.get_field("tags"), admin.site),
+        help_text="Start typing to find an existing tag.",
+    )
+    new_tags = forms.CharField(
+        required=False,
+        max_length=500,
+        help_text="Tags that do not exist yet, separated by commas.",
+    )
+
+    class Meta:
+        model = Article
+        formfield_callback = https_formfield
+        fields = [
+            "title", "slug", "dek", "body", "lead_image", "status", "published_at", "regions", "themes", "tags",
+            "source", "original_url", "original_published_on", "copyright_holders", "copyright_holder_other",
+            "copyright_year", "canonical_policy", "disclaimer",
+        ]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["tags"] = list(self.instance.tags.values_list("pk", flat=True))
+
+    def clean_new_tags(self):
+        names = parse_tags(self.cleaned_data["new_tags"])
+        too_long = [name for name in names if len(name) > 100]
+        if too_long:
+            raise forms.ValidationError(
+                "A tag may be at most 100 characters long: %(tag)s", params={"tag": too_long[0]}
+            )
+        return names
+
+    def chosen_tags(self):
+        """Names of every tag the editor picked or typed, without duplicates."""
+        names = [tag.name for tag in self.cleaned_data.get("tags", [])]
+        lowered = {name.lower() for name in names}
+        names += [name for name in self.cleaned_data.get("new_tags", []) if name.lower() not in lowered]
+        return names
+
+
+class SearchForm(forms.Form):
+    """The reader's search box and its filters; anything odd in the query string becomes a message."""
+
+    q = forms.CharField(label="Search for", max_length=200, required=False, strip=True)
+    region = forms.ModelChoiceField(queryset=None, to_field_name="slug", required=False, empty_label="Any region")
+    theme = forms.ModelChoiceField(queryset=None, to_field_name="slug", required=False, empty_label="Any theme")
+    author = forms.ModelChoiceField(queryset=None, to_field_name="slug", required=False, empty_label="Any author")
+    date_from = forms.DateField(label="Published from", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label="Published until", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, **kwargs):
+        from authors.models import Author
+
+        from .models import Region, Theme
+
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = Region.objects.all()
+        self.fields["theme"].queryset = Theme.objects.all()
+        self.fields["author"].queryset = Author.objects.all()
+        self.fields["author"].widget = forms.TextInput()  # a slug; a select of every author would not scale
+        self.fields["author"].help_text = ""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in ("date_from", "date_to"):
+            if name in self.errors:
+                # A date input cannot hold what was typed; show it as text so nothing is lost.
+                self.fields[name].widget.input_type = "text"
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "The end date must be on or after the start date.")
+        return cleaned
+
+    def filter(self, queryset):
+        """Apply the chosen filters (only call when the form is valid)."""
+        data = self.cleaned_data
+        if data.get("region"):
+            queryset = queryset.filter(regions=data["region"])
+        if data.get("theme"):
+            queryset = queryset.filter(themes=data["theme"])
+        if data.get("author"):
+            queryset = queryset.filter(authors=data["author"])
+        if data.get("date_from"):
+            queryset = queryset.filter(published_at__date__gte=data["date_from"])
+        if data.get("date_to"):
+            queryset = queryset.filter(published_at__date__lte=data["date_to"])
+        return queryset
+
+    @property
+    def has_filters(self):
+        return any(self.cleaned_data.get(name) for name in ("region", "theme", "author", "date_from", "date_to"))

@@ -1,0 +1,113 @@
+"""Search: PostgreSQL full-text with a stored, weighted vector; a plain word match on SQLite."""
+
+import re
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import F, Q, Value
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+CONFIG = "english"
+# Private-use characters mark highlights, so the snippet can be escaped before <mark> goes in.
+START, STOP = "\ue000", "\ue001"
+MAX_TERMS = 12
+
+
+def full_text_available():
+    return connection.vendor == "postgresql"
+
+
+def update_search_vectors(articles):
+    """Recompute the stored vector of each article: title > dek > authors and source > body."""
+    if not full_text_available():
+        return
+    from .models import Article
+
+    for article in articles:
+        names = [author.name for author in article.ordered_authors]
+        if article.source_id:
+            names.append(article.source.name)
+        Article.objects.filter(pk=article.pk).update(
+            search_vector=(
+                SearchVector("title", weight="A", config=CONFIG)
+                + SearchVector("dek", weight="B", config=CONFIG)
+                + SearchVector(Value(" ".join(names)), weight="C", config=CONFIG)
+                + SearchVector("body_text", weight="D", config=CONFIG)
+            )
+        )
+
+
+def refresh_search_vectors(article_ids):
+    if not full_text_available() or not article_ids:
+        return
+    from .models import Article
+
+    update_search_vectors(Article.objects.filter(pk__in=set(article_ids)).with_card_data())
+
+
+def plain_terms(text):
+    """Words of a query for the simple search: web-search operators and quotes dropped."""
+    words = re.findall(r"\w[\w'-]*", text)
+    return [word for word in words if word.lower() not in {"or", "and"}][:MAX_TERMS]
+
+
+def search(queryset, text):
+    """Articles from `queryset` matching `text`, best first, each with a `snippet`."""
+    if full_text_available():
+        query = SearchQuery(text, search_type="websearch", config=CONFIG)
+        return (
+            queryset.filter(search_vector=query)
+            .annotate(
+                rank=SearchRank(F("search_vector"), query),
+                headline=SearchHeadline(
+                    "body_text",
+                    query,
+                    config=CONFIG,
+                    start_sel=START,
+                    stop_sel=STOP,
+                    max_words=40,
+                    min_words=20,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                ),
+            )
+            .order_by("-rank", "-published_at", "-pk")
+        )
+    terms = plain_terms(text)
+    if not terms:
+        return queryset.none()
+    condition = Q()
+    for term in terms:
+        condition &= Q(title__icontains=term) | Q(dek__icontains=term) | Q(body_text__icontains=term)
+    return queryset.filter(condition).order_by("-published_at", "-pk")
+
+
+def highlight(text, terms):
+    """Escaped `text` with every occurrence of a term wrapped in <mark>."""
+    if not terms:
+        return escape(text)
+    pattern = re.compile("|".join(re.escape(term) for term in sorted(set(terms), key=len, reverse=True)), re.I)
+    pieces, last = [], 0
+    for match in pattern.finditer(text):
+        pieces += [escape(text[last : match.start()]), "<mark>", escape(match.group()), "</mark>"]
+        last = match.end()
+    pieces.append(escape(text[last:]))
+    return "".join(pieces)
+
+
+def snippet(article, text, length=240):
+    """Highlighted excerpt for a result: PostgreSQL's headline, or the first match found here."""
+    headline = getattr(article, "headline", None)
+    if headline is not None:
+        return mark_safe(escape(headline).replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308
+    body = article.body_text or article.dek
+    terms = plain_terms(text)
+    lowered = body.lower()
+    positions = [lowered.find(term.lower()) for term in terms if term.lower() in lowered]
+    start = max(0, min(positions) - length // 3) if positions else 0
+    excerpt = body[start : start + length]
+    html = highlight(excerpt, terms)
+    prefix = "… " if start else ""
+    suffix = " …" if start + length < len(body) else ""
+    return mark_safe(prefix + html + suffix)  # noqa: S308 - built from escaped text only

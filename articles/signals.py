@@ -1,0 +1,48 @@
+"""Keep derived data (search vectors, old-address redirects) current whatever saves a record."""
+
+from django.db.models.signals import post_delete, post_save, pre_save
+from django.dispatch import receiver
+
+from attribution.models import Source
+from authors.models import Author
+
+from .models import Article, ArticleAuthor
+from .search import full_text_available, refresh_search_vectors
+from .services import article_redirect_old_slug
+
+
+@receiver(pre_save, sender=Article)
+def remember_public_slug(sender, instance, raw=False, **kwargs):
+    instance._public_slug_before_save = (
+        None
+        if raw or not instance.pk
+        else Article.objects.published().filter(pk=instance.pk).values_list("slug", flat=True).first()
+    )
+
+
+@receiver(post_save, sender=Article)
+def article_saved(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    old_slug = getattr(instance, "_public_slug_before_save", None)
+    if old_slug and old_slug != instance.slug:
+        article_redirect_old_slug(article=instance, old_slug=old_slug)
+    refresh_search_vectors([instance.pk])
+
+
+@receiver([post_save, post_delete], sender=ArticleAuthor)
+def byline_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        refresh_search_vectors([instance.article_id])
+
+
+@receiver(post_save, sender=Author)
+def author_saved(sender, instance, raw=False, **kwargs):
+    if not raw and full_text_available():
+        refresh_search_vectors(list(instance.article_links.values_list("article_id", flat=True)))
+
+
+@receiver(post_save, sender=Source)
+def source_saved(sender, instance, raw=False, **kwargs):
+    if not raw and full_text_available():
+        refresh_search_vectors(list(instance.articles.values_list("pk", flat=True)))

@@ -1,0 +1,22 @@
+import json
+
+from django import template
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# Characters that could end a <script> element or start a comment inside it.
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data):
+    """A dict as a JSON-LD <script> element, safe to place in HTML."""
+    payload = json.dumps(data, ensure_ascii=False, default=str).translate(_JSON_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308 - escaped above
+
+
+@register.filter
+def absolute(url, request):
+    """A path as a full URL on this site (a URL that is already absolute stays as it is)."""
+    return request.build_absolute_uri(url) if url else ""

@@ -1,0 +1,170 @@
+"""Query counts: the article page and every listing cost the same however much they show.
+
+Counting policy: django-solo keeps the publication-settings record in the cache for ten minutes
+(SOLO_CACHE_TIMEOUT), so a reader's request normally finds it there. Each measurement warms that
+cache first and so pins the steady-state cost; a cold cache would add a query that depends on
+which request came first, not on the page. The content-type cache taggit relies on is warmed
+for the same reason. Requests are anonymous, as readers' are: no session or user queries.
+"""
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles.models import Article
+from attribution.models import PublicationSettings
+from tests.factories import (
+    AuthorFactory,
+    CrossPostFactory,
+    ImageFactory,
+    RegionFactory,
+    SourceFactory,
+    TagFactory,
+    ThemeFactory,
+    publication_settings,
+)
+
+pytestmark = pytest.mark.django_db
+
+# The article, its source and lead image; author links with authors; regions; themes; tags;
+# the pictures its body embeds.
+ARTICLE_PAGE_QUERIES = 6
+# Home: count, page of articles, author links with authors, regions; then the newest articles
+# of every region and every theme, and the lists of regions and of themes.
+HOME_QUERIES = 8
+# Archive: its subject, count, page of articles, author links with authors, regions.
+ARCHIVE_QUERIES = 5
+
+
+def warm_caches():
+    PublicationSettings.get_solo()
+    ContentType.objects.get_for_model(Article)
+
+
+def queries_for(client, url):
+    """The SQL one anonymous request for `url` runs, once caches are warm."""
+    warm_caches()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return [query["sql"] for query in captured.captured_queries]
+
+
+def assert_same_cost(small, large, expected):
+    assert len(small) == len(large), "\n".join(["small page:", *small, "", "large page:", *large])
+    assert len(small) == expected, "\n".join(small)
+
+
+@pytest.fixture(autouse=True)
+def _publication():
+    publication_settings(
+        site_name="Crosspost Review",
+        reprint_disclaimer="Views are the author's own.",
+        comment_link_url="https://forum.example.org/",
+        membership_link_url="https://example.org/membership/",
+        media_contact_email="media@example.org",
+        permissions_contact_email="permissions@example.org",
+    )
+
+
+def article_with(count, **values):
+    """A cross-post with `count` authors, regions, themes, tags and embedded pictures."""
+    pictures = ImageFactory.create_batch(count)
+    body = "".join(f"<p>Paragraph {index}.</p>{picture.embed_code}" for index, picture in enumerate(pictures))
+    return CrossPostFactory(
+        body=body,
+        lead_image=ImageFactory(),
+        authors=AuthorFactory.create_batch(count),
+        regions=RegionFactory.create_batch(count),
+        themes=ThemeFactory.create_batch(count),
+        tags=TagFactory.create_batch(count),
+        **values,
+    )
+
+
+def test_article_page_costs_the_same_for_one_or_five_of_everything(client, django_assert_num_queries):
+    small = article_with(1)
+    large = article_with(5)
+
+    small_queries = queries_for(client, small.get_absolute_url())
+    large_queries = queries_for(client, large.get_absolute_url())
+
+    assert_same_cost(small_queries, large_queries, ARTICLE_PAGE_QUERIES)
+    warm_caches()
+    with django_assert_num_queries(ARTICLE_PAGE_QUERIES):
+        client.get(large.get_absolute_url())
+
+
+def test_article_page_shows_everything_it_was_counted_for(client):
+    """Guards the count above: the large page really renders five of each."""
+    article = article_with(5)
+    html = client.get(article.get_absolute_url()).content.decode()
+    for related in (*article.ordered_authors, *article.regions.all(), *article.themes.all()):
+        assert related.name in html
+    for tag in article.tags.all():
+        assert tag.name in html
+    assert html.count("<figcaption>") == 6  # the lead image and five embedded pictures
+
+
+# --- listings: 1 article or 20, each with several authors and regions ---------------------------
+
+
+def several(count, **filed_under):
+    """`count` published cross-posts, each with three authors and two regions, plus `filed_under`."""
+    shared_source = filed_under.pop("source", None)
+    articles = []
+    for _ in range(count):
+        values = {
+            "authors": [*filed_under.get("authors", []), *AuthorFactory.create_batch(3)],
+            "regions": [*filed_under.get("regions", []), *RegionFactory.create_batch(2)],
+            "themes": [*filed_under.get("themes", []), ThemeFactory()],
+            "tags": [*filed_under.get("tags", []), TagFactory()],
+        }
+        if shared_source is not None:
+            values["source"] = shared_source
+        articles.append(CrossPostFactory(**values))
+    return articles
+
+
+def subject_and_filing(kind):
+    if kind == "region":
+        subject = RegionFactory()
+        return subject.get_absolute_url(), {"regions": [subject]}
+    if kind == "theme":
+        subject = ThemeFactory()
+        return subject.get_absolute_url(), {"themes": [subject]}
+    if kind == "tag":
+        subject = TagFactory()
+        return reverse("articles:tag", kwargs={"slug": subject.slug}), {"tags": [subject]}
+    if kind == "author":
+        subject = AuthorFactory()
+        return subject.get_absolute_url(), {"authors": [subject]}
+    subject = SourceFactory()
+    return subject.get_absolute_url(), {"source": subject}
+
+
+def test_home_page_costs_the_same_for_one_or_twenty_articles(client, settings):
+    settings.ARTICLES_PER_PAGE = 20
+    several(1)
+    small = queries_for(client, reverse("articles:home"))
+    several(19)
+    large = queries_for(client, reverse("articles:home"))
+
+    assert_same_cost(small, large, HOME_QUERIES)
+
+
+@pytest.mark.parametrize("kind", ["region", "theme", "tag", "author", "source"])
+def test_archive_page_costs_the_same_for_one_or_twenty_articles(client, settings, kind):
+    settings.ARTICLES_PER_PAGE = 20
+    small_url, small_filing = subject_and_filing(kind)
+    large_url, large_filing = subject_and_filing(kind)
+    several(1, **small_filing)
+    several(20, **large_filing)
+
+    small = queries_for(client, small_url)
+    large = queries_for(client, large_url)
+
+    assert_same_cost(small, large, ARCHIVE_QUERIES)
+    assert client.get(large_url).content.decode().count('<article class="card">') == 20

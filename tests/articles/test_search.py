@@ -1,0 +1,204 @@
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, Status
+from tests.factories import ArticleFactory, AuthorFactory, RegionFactory, SourceFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+postgres_only = pytest.mark.skipif("connection.vendor != 'postgresql'", reason="full-text search needs PostgreSQL")
+
+
+def search(client, **params):
+    response = client.get(reverse("articles:search"), params)
+    assert response.status_code == 200
+    return response
+
+
+def result_titles(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [a.get_text() for a in soup.select("article.card .card-title a")]
+
+
+def test_finds_words_in_title_dek_and_body(client):
+    ArticleFactory(title="Harbour concessions in the Baltic")
+    ArticleFactory(title="Other", dek="A note on fisheries quotas")
+    ArticleFactory(title="Third", body="<p>The <em>grain corridor</em> reopened.</p>")
+    ArticleFactory(title="Unrelated")
+    assert result_titles(search(client, q="harbour")) == ["Harbour concessions in the Baltic"]
+    assert result_titles(search(client, q="fisheries")) == ["Other"]
+    assert result_titles(search(client, q="corridor")) == ["Third"]
+
+
+def test_drafts_withdrawn_and_future_articles_never_appear(client):
+    ArticleFactory(title="Visible tariff story")
+    ArticleFactory(title="Draft tariff story", status=Status.DRAFT)
+    ArticleFactory(title="Withdrawn tariff story", status=Status.WITHDRAWN)
+    ArticleFactory(
+        title="Scheduled tariff story",
+        status=Status.SCHEDULED,
+        published_at=timezone.now() + datetime.timedelta(days=1),
+    )
+    assert result_titles(search(client, q="tariff")) == ["Visible tariff story"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "   ", "%", "_", "%_%", "100%", "a_b", '"', '"""', "-", "- -", "or", "OR OR", "!!!", "ü", "中文 搜索", "😀",
+     "naïve café", "'; DROP TABLE articles_article; --", "\\", "x" * 200, "tariff\x00"],
+)  # fmt: skip
+def test_odd_queries_answer_200_and_leak_nothing(client, query):
+    ArticleFactory(title="Visible tariff story")
+    ArticleFactory(title="Draft tariff story", status=Status.DRAFT)
+    response = search(client, q=query)
+    assert b"Draft tariff story" not in response.content
+    assert Article.objects.count() == 2
+
+
+def test_underscore_is_literal_not_a_wildcard(client):
+    ArticleFactory(title="The snake_case debate")
+    ArticleFactory(title="The snakeXcase debate")
+    assert result_titles(search(client, q="snake_case")) == ["The snake_case debate"]
+
+
+def test_too_long_query_gets_a_clear_message(client):
+    response = search(client, q="word " * 100)
+    assert b"at most 200 characters" in response.content
+    assert result_titles(response) == []
+
+
+def test_filters_by_region_theme_author_and_dates(client):
+    region, theme, author = RegionFactory(slug="asia"), ThemeFactory(slug="energy"), AuthorFactory(slug="kim")
+    now = timezone.now()
+    ArticleFactory(title="Oil in Asia", regions=[region], published_at=now - datetime.timedelta(days=3))
+    ArticleFactory(title="Oil and energy", themes=[theme], published_at=now - datetime.timedelta(days=40))
+    ArticleFactory(title="Oil by Kim", authors=[author], published_at=now - datetime.timedelta(days=400))
+    assert result_titles(search(client, q="oil", region="asia")) == ["Oil in Asia"]
+    assert result_titles(search(client, q="oil", theme="energy")) == ["Oil and energy"]
+    assert result_titles(search(client, q="oil", author="kim")) == ["Oil by Kim"]
+    since = (now - datetime.timedelta(days=50)).date().isoformat()
+    assert sorted(result_titles(search(client, q="oil", date_from=since))) == ["Oil and energy", "Oil in Asia"]
+    until = (now - datetime.timedelta(days=10)).date().isoformat()
+    assert sorted(result_titles(search(client, q="oil", date_to=until))) == ["Oil and energy", "Oil by Kim"]
+    # Filters alone, without words, list what they select.
+    assert result_titles(search(client, region="asia")) == ["Oil in Asia"]
+
+
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"q": "oil", "region": "atlantis"}, b"Select a valid choice"),
+        ({"q": "oil", "date_from": "yesterday"}, b"Enter a valid date"),
+        ({"q": "oil", "date_from": "2020-02-30"}, b"Enter a valid date"),
+        ({"q": "oil", "date_from": "2024-05-01", "date_to": "2024-04-01"}, b"on or after the start date"),
+    ],
+)
+def test_bad_filters_are_explained_not_500(client, params, message):
+    ArticleFactory(title="Oil")
+    response = search(client, **params)
+    assert message in response.content
+    assert result_titles(response) == []
+
+
+def test_results_are_highlighted_and_escaped(client):
+    ArticleFactory(title="Pipelines", body="<p>Talks on the pipeline &lt;script&gt; route stalled in May.</p>")
+    soup = BeautifulSoup(search(client, q="pipeline").content, "html.parser")
+    snippet = soup.select_one(".snippet")
+    assert snippet.find("mark") is not None
+    assert "pipeline" in snippet.find("mark").get_text().lower()
+    assert snippet.find("script") is None
+
+
+def test_results_paginate_and_keep_the_query(client, settings):
+    settings.ARTICLES_PER_PAGE = 2
+    for number in range(5):
+        ArticleFactory(title=f"Shipping lanes part {number}")
+    soup = BeautifulSoup(search(client, q="shipping").content, "html.parser")
+    next_link = soup.select_one('a[rel="next"]')["href"]
+    assert "q=shipping" in next_link and "page=2" in next_link
+
+
+def test_search_page_is_not_indexed(client):
+    response = search(client, q="anything")
+    assert response["X-Robots-Tag"] == "noindex"
+
+
+@pytest.mark.parametrize("results", [1, 20])
+def test_query_count_does_not_grow_with_results(client, django_assert_num_queries, results):
+    authors = [AuthorFactory() for _ in range(3)]
+    regions = [RegionFactory() for _ in range(3)]
+    for _ in range(results):
+        ArticleFactory(title="Monsoon forecasts", authors=authors, regions=regions)
+    client.get(reverse("articles:search"), {"q": "monsoon"})  # warm the settings cache
+    # region and theme choices of the filter form + count + page + bylines + regions (settings are cached)
+    with django_assert_num_queries(6):
+        response = client.get(reverse("articles:search"), {"q": "monsoon"})
+    assert len(result_titles(response)) == results
+
+
+@postgres_only
+def test_postgres_stems_english_words(client):
+    ArticleFactory(title="Elections in the Andes")
+    assert result_titles(search(client, q="election")) == ["Elections in the Andes"]
+    assert result_titles(search(client, q="elected")) == ["Elections in the Andes"]
+
+
+@postgres_only
+def test_postgres_ranks_title_over_dek_over_body(client):
+    ArticleFactory(title="Body match", body="<p>sanctions</p>")
+    ArticleFactory(title="Sanctions in the title")
+    ArticleFactory(title="Dek match", dek="On sanctions.")
+    assert result_titles(search(client, q="sanctions")) == ["Sanctions in the title", "Dek match", "Body match"]
+
+
+@postgres_only
+def test_postgres_finds_author_and_source_names_and_follows_renames(client):
+    author = AuthorFactory(name="Wilhelmina Okonkwo")
+    source = SourceFactory(name="Meridian Quarterly")
+    ArticleFactory(title="Ports", authors=[author], source=source)
+    assert result_titles(search(client, q="Okonkwo")) == ["Ports"]
+    assert result_titles(search(client, q="Meridian")) == ["Ports"]
+    author.name = "Wilhelmina Adebayo"
+    author.save()
+    assert result_titles(search(client, q="Okonkwo")) == []
+    assert result_titles(search(client, q="Adebayo")) == ["Ports"]
+
+
+@postgres_only
+def test_postgres_vector_follows_edits(client):
+    article = ArticleFactory(title="Copper")
+    article.title = "Cobalt"
+    article.save()
+    assert result_titles(search(client, q="copper")) == []
+    assert result_titles(search(client, q="cobalt")) == ["Cobalt"]
+
+
+@postgres_only
+def test_postgres_web_search_syntax(client):
+    ArticleFactory(title="Grain exports", body="<p>grain prices rose while exports fell</p>")
+    ArticleFactory(title="Grain prices", body="<p>prices of grain</p>")
+    ArticleFactory(title="Fertiliser", body="<p>nothing else</p>")
+    assert result_titles(search(client, q='"grain exports"')) == ["Grain exports"]
+    assert result_titles(search(client, q="grain -exports")) == ["Grain prices"]
+    assert sorted(result_titles(search(client, q="exports or fertiliser"))) == ["Fertiliser", "Grain exports"]
+
+
+@postgres_only
+def test_postgres_search_uses_the_stored_vector_index(client):
+    ArticleFactory(title="Indexed")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        queryset = Article.objects.published().filter(search_vector="indexed")
+        from django.contrib.postgres.search import SearchQuery
+
+        queryset = Article.objects.filter(
+            search_vector=SearchQuery("indexed", search_type="websearch", config="english")
+        )
+        sql, params = queryset.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "article_search_vector_idx" in plan

@@ -1,0 +1,105 @@
+"""Every kind of public page: valid HTML (Nu HTML Checker) and no axe-core WCAG 2.1 AA violation."""
+
+import json
+import subprocess
+
+import pytest
+from django.test import Client
+
+from articles.demo.loader import load_demo_content
+from articles.models import Article, Region, Theme
+from attribution.models import Source
+from authors.models import Author
+
+pytestmark = pytest.mark.browser
+
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def public_pages():
+    """(name, path, expected status) for one page of every kind, from the demo content."""
+    article = Article.objects.get(slug="colombia-run-off-nato-global-partnership")
+    tag = article.tags.order_by("name").first()
+    return [
+        ("home", "/", 200),
+        ("home, page 2", "/?page=2", 200),
+        ("article", article.get_absolute_url(), 200),
+        ("region", Region.objects.get(slug="latin-america-caribbean").get_absolute_url(), 200),
+        ("theme", Theme.objects.get(slug="us-nato-war-agenda").get_absolute_url(), 200),
+        ("tag", f"/tag/{tag.slug}/", 200),
+        ("author", Author.objects.get(slug="andrew-korybko").get_absolute_url(), 200),
+        ("source", Source.objects.get(slug="oriental-review").get_absolute_url(), 200),
+        ("empty region", Region.objects.create(name="Nowhere", slug="nowhere").get_absolute_url(), 200),
+        ("search form", "/search/", 200),
+        ("search with results", "/search/?q=Colombia", 200),
+        ("search without results", "/search/?q=zzzzqqq", 200),
+        ("search with errors", "/search/?q=x&date_from=nonsense", 200),
+        ("not found", "/articles/no-such-article/", 404),
+    ]
+
+
+@pytest.fixture
+def demo_pages(transactional_db):
+    load_demo_content()
+    return public_pages()
+
+
+def test_pages_are_valid_html(demo_pages, vnu_jar, tmp_path):
+    client = Client()
+    files = {}
+    for name, path, status in demo_pages:
+        response = client.get(path)
+        assert response.status_code == status, name
+        target = tmp_path / f"{len(files):02d}.html"
+        target.write_bytes(response.content)
+        files[str(target)] = name
+    result = subprocess.run(  # noqa: S603 - fixed arguments, local files
+        ["java", "-jar", str(vnu_jar), "--errors-only", "--format", "json", *files],  # noqa: S607
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    messages = json.loads(result.stderr or "{}").get("messages", [])
+    problems = [
+        f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))}: line {m.get('lastLine')}: {m['message']}"
+        for m in messages
+    ]
+    assert problems == []
+
+
+def test_pages_have_no_accessibility_violations(demo_pages, live_server, page, axe_source):
+    problems = []
+    for name, path, status in demo_pages:
+        response = page.goto(live_server.url + path)
+        assert response.status == status, name
+        page.add_script_tag(content=axe_source)
+        result = page.evaluate("(tags) => axe.run(document, {runOnly: tags})", WCAG)
+        problems += [
+            f"{name}: {violation['id']} ({violation['impact']}): {node['target']}"
+            for violation in result["violations"]
+            for node in violation["nodes"]
+        ]
+    assert problems == []
+
+
+def test_article_page_is_readable_on_a_360px_phone_without_javascript(demo_pages, live_server, browser):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + demo_pages[2][1])
+    # Nothing sticks out sideways: no horizontal scrolling on a small phone.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert page.locator("h1").is_visible()
+    assert page.locator(".copyright").is_visible()
+    context.close()
+
+
+def test_print_stylesheet_keeps_attribution_and_drops_navigation(demo_pages, live_server, page):
+    page.goto(live_server.url + demo_pages[2][1])
+    page.emulate_media(media="print")
+    assert page.locator(".copyright").is_visible()
+    assert page.locator(".original-source").is_visible()
+    assert page.locator(".print-only").is_visible()
+    assert not page.locator(".pagination, .calls-to-action").first.is_visible()
+    # The address of the original is printed after its link.
+    after = page.evaluate("getComputedStyle(document.querySelector('.original-source a'), '::after').content")
+    assert "attr(href)" in after or "http" in after

@@ -1,0 +1,152 @@
+"""Production settings refuse to start half-configured; the health check and gunicorn config do their job."""
+
+import importlib.util
+import json
+import os
+import secrets
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+
+PROJECT_ROOT = Path(django_settings.BASE_DIR)
+PRODUCTION = "config.settings.production"
+REQUIRED = ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL")
+
+
+def _secret_key():
+    alphabet = string.ascii_letters + string.digits + "!@#%^&*(-_=+)"
+    return "".join(secrets.choice(alphabet) for _ in range(60))
+
+
+@pytest.fixture
+def production_env(tmp_path):
+    """Only what production needs, so nothing leaks in from the developer's or the CI's environment."""
+    return {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": PRODUCTION,
+        "DJANGO_SECRET_KEY": _secret_key(),
+        "DJANGO_ALLOWED_HOSTS": "crosspost.example.org,www.crosspost.example.org",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'production.sqlite3'}",
+    }
+
+
+def _run(env, *args):
+    return subprocess.run(  # noqa: S603 - fixed interpreter and arguments
+        [sys.executable, *args], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def _setup_django(env, code=""):
+    return _run(env, "-c", "import django; django.setup()\n" + code)
+
+
+@pytest.mark.parametrize("missing", REQUIRED)
+def test_production_refuses_to_start_without_a_required_variable(production_env, missing):
+    del production_env[missing]
+
+    result = _setup_django(production_env)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert missing in result.stderr
+
+
+@pytest.mark.parametrize("missing", REQUIRED)
+def test_production_refuses_a_blank_required_variable(production_env, missing):
+    production_env[missing] = "  "
+
+    result = _setup_django(production_env)
+
+    assert result.returncode != 0
+    assert missing in result.stderr
+
+
+def test_production_starts_with_the_three_variables_set(production_env):
+    result = _setup_django(
+        production_env,
+        "from django.conf import settings\n"
+        "import json\n"
+        "print(json.dumps({'storage': settings.STORAGES['staticfiles']['BACKEND'],"
+        " 'conn_max_age': settings.DATABASES['default']['CONN_MAX_AGE'],"
+        " 'debug': settings.DEBUG, 'hosts': settings.ALLOWED_HOSTS}))",
+    )
+
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout)
+    assert values["storage"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert values["conn_max_age"] > 0
+    assert values["debug"] is False
+    assert values["hosts"] == ["crosspost.example.org", "www.crosspost.example.org"]
+
+
+def test_bad_hsts_seconds_gives_a_clear_message(production_env):
+    production_env["DJANGO_SECURE_HSTS_SECONDS"] = "one year"
+
+    result = _setup_django(production_env)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: DJANGO_SECURE_HSTS_SECONDS must be a whole number, not 'one year'." in result.stderr
+
+
+def test_check_deploy_reports_no_warnings(production_env):
+    result = _run(production_env, "manage.py", "check", "--deploy", "--fail-level", "WARNING")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def _load_gunicorn_config():
+    spec = importlib.util.spec_from_file_location("gunicorn_config_under_test", PROJECT_ROOT / "config" / "gunicorn.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_gunicorn_config_binds_localhost_on_port(monkeypatch):
+    monkeypatch.delenv("GUNICORN_BIND", raising=False)
+    monkeypatch.setenv("PORT", "8123")
+
+    config = _load_gunicorn_config()
+
+    assert config.bind == "127.0.0.1:8123"
+    assert config.worker_class == "gthread"
+    assert config.workers >= 1
+
+
+def test_gunicorn_config_defaults_to_port_8000(monkeypatch):
+    monkeypatch.delenv("GUNICORN_BIND", raising=False)
+    monkeypatch.delenv("PORT", raising=False)
+
+    assert _load_gunicorn_config().bind == "127.0.0.1:8000"
+
+
+@pytest.mark.django_db
+def test_healthz_answers_ok_and_is_never_cached(client):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+    assert response["Content-Type"].startswith("text/plain")
+    cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"no-cache", "no-store", "must-revalidate", "max-age=0"} <= cache_control
+    assert "Expires" in response
+
+
+@pytest.mark.django_db
+def test_healthz_answers_503_when_the_database_is_unreachable(client, monkeypatch):
+    from django.db import connection
+
+    def broken_cursor(*args, **kwargs):
+        raise ConnectionError("database is down")
+
+    monkeypatch.setattr(connection, "cursor", broken_cursor)
+
+    response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert "no-cache" in response["Cache-Control"]

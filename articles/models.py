@@ -69,6 +69,13 @@ class ArticleQuerySet(models.QuerySet):
         """The one definition of what readers may see: live status and a publication time now past."""
         return self.filter(status__in=LIVE_STATUSES, published_at__lte=timezone.now())
 
+    def indexable(self):
+        """Articles whose canonical policy lets search engines index our copy (not 'noindex')."""
+        return self.exclude(
+            Q(canonical_policy=CanonicalPolicy.NOINDEX)
+            | Q(canonical_policy="", source__canonical_policy=CanonicalPolicy.NOINDEX)
+        )
+
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
 

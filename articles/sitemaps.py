@@ -16,7 +16,8 @@ from .models import Article, Region, Theme
 
 class ArticleSitemap(Sitemap):
     def items(self):
-        return Article.objects.published().only("slug", "published_at", "updated_at").newest_first()
+        # A page that asks not to be indexed has no place in the sitemap.
+        return Article.objects.published().indexable().only("slug", "published_at", "updated_at").newest_first()
 
     def lastmod(self, article):
         return article_modified(article)

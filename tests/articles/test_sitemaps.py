@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Status
+from attribution.models import CanonicalPolicy
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -142,3 +143,21 @@ def test_robots_txt_allows_all_but_the_admin_and_names_the_sitemap(client):
     assert [line for line in lines if line.startswith(("Allow", "Disallow"))] == ["Disallow: /admin/"]
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert client.get("/sitemap.xml").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"canonical_policy": CanonicalPolicy.NOINDEX},
+        {"source__canonical_policy": CanonicalPolicy.NOINDEX},
+    ],
+    ids=["article-noindex", "source-noindex"],
+)
+def test_articles_asking_not_to_be_indexed_are_left_out(client, values):
+    hidden = CrossPostFactory(**values)
+    overridden = CrossPostFactory(
+        source__canonical_policy=CanonicalPolicy.NOINDEX, canonical_policy=CanonicalPolicy.SELF
+    )
+    urls = sitemap(client)
+    assert f"{BASE}{hidden.get_absolute_url()}" not in urls
+    assert f"{BASE}{overridden.get_absolute_url()}" in urls

@@ -5,6 +5,7 @@ an author, a source or a policy shows up everywhere at once.
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from attribution.models import CanonicalPolicy, CopyrightHolders
 
@@ -25,6 +26,13 @@ class Attribution:
     copyright_year: int | None
     canonical_policy: str
     disclaimer: str
+
+    @property
+    def source_name(self):
+        """The source's name, or the original's host name for a cross-post without a source record."""
+        if self.source:
+            return self.source.name
+        return urlsplit(self.original_url).hostname or "" if self.original_url else ""
 
     @property
     def copyright_line(self):
@@ -65,7 +73,8 @@ def attribution_for(article, *, publication):
     """Gather everything that credits `article`, resolving article → source → site-wide defaults."""
     authors = article.ordered_authors
     source = article.source
-    policy = article.canonical_policy or (source.canonical_policy if source else CanonicalPolicy.SELF)
+    default_policy = CanonicalPolicy.ORIGINAL if article.original_url else CanonicalPolicy.SELF
+    policy = article.canonical_policy or (source.canonical_policy if source else default_policy)
     disclaimer = article.disclaimer or (source.disclaimer if source else "") or publication.reprint_disclaimer
     return Attribution(
         authors=authors,
@@ -73,7 +82,7 @@ def attribution_for(article, *, publication):
         original_url=article.original_url,
         original_date=article.original_published_on,
         copyright_holders=copyright_holders_for(article, authors),
-        copyright_year=article.copyright_year,
+        copyright_year=article.effective_copyright_year,
         canonical_policy=policy,
         disclaimer=disclaimer,
     )

@@ -81,15 +81,23 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_card_data(self):
         """Everything a listing card shows, in a fixed number of queries whatever the page size."""
-        return self.select_related("source").prefetch_related(
-            Prefetch("author_links", queryset=ArticleAuthor.objects.select_related("author").order_by("order", "pk")),
-            Prefetch("regions", queryset=Region.objects.order_by("name")),
+        bylines = ArticleAuthor.objects.select_related("author").order_by("order", "pk")
+        return (
+            # Cards never show the body: leave the heavy columns in the database.
+            self.defer("body", "body_text", "search_vector")
+            .select_related("source")
+            .prefetch_related(
+                Prefetch("author_links", queryset=bylines),
+                Prefetch("regions", queryset=Region.objects.order_by("name")),
+            )
         )
 
     def with_page_data(self):
         """Everything the article page shows."""
         return (
             self.with_card_data()
+            .defer(None)
+            .defer("search_vector")
             .select_related("lead_image")
             .prefetch_related(
                 Prefetch("themes", queryset=Theme.objects.order_by("name")),
@@ -193,14 +201,9 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         self.body = sanitize_html(self.body)
         self.body_text = html_to_text(self.body)
-        if self.copyright_year is None:
-            if self.original_published_on:
-                self.copyright_year = self.original_published_on.year
-            elif self.published_at:
-                self.copyright_year = self.published_at.year
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "body", "body_text", "copyright_year"}
+            kwargs["update_fields"] = {*update_fields, "body", "body_text"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -210,6 +213,14 @@ class Article(models.Model):
     def ordered_authors(self):
         """Authors in byline order; uses the prefetched links when the queryset has them."""
         return [link.author for link in self.author_links.all()]
+
+    @property
+    def effective_copyright_year(self):
+        """The editor's year, else the original's year, else ours; follows date corrections."""
+        if self.copyright_year:
+            return self.copyright_year
+        date = self.original_published_on or self.published_at
+        return date.year if date else None
 
     @property
     def is_cross_post(self):

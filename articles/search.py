@@ -80,7 +80,8 @@ def search(queryset, text):
     condition = Q()
     for term in terms:
         condition &= Q(title__icontains=term) | Q(dek__icontains=term) | Q(body_text__icontains=term)
-    return queryset.filter(condition).order_by("-published_at", "-pk")
+    # The snippet is cut from the plain text here, so load it with the results.
+    return queryset.filter(condition).defer(None).defer("body", "search_vector").order_by("-published_at", "-pk")
 
 
 def highlight(text, terms):

@@ -34,7 +34,11 @@ class ArticleListMixin:
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        number = self.request.GET.get(self.page_kwarg)
+        # Zero or negative numbers mean "the start"; past-the-end and garbage go to the nearest real page.
+        if number and number.lstrip().startswith(("-", "0")):
+            number = 1
+        page = paginator.get_page(number)
         return paginator, page, page.object_list, page.has_other_pages()
 
 

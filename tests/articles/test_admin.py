@@ -306,7 +306,7 @@ def test_adding_an_article_saves_its_authors_in_byline_order(editor_client):
     assert list(article.regions.all()) == [region]
     assert list(article.themes.all()) == [theme]
     assert article.source == source
-    assert article.copyright_year == 2018
+    assert article.effective_copyright_year == 2018
     assert sorted(tag.name for tag in article.tags.all()) == ["Colombia", "NATO", "elections"]
 
 

@@ -461,3 +461,22 @@ def test_markup_in_a_title_is_shown_as_text(client):
     for script in soup.find_all("script"):
         assert script.get("type") == "application/ld+json"
         assert json.loads(script.string)
+
+
+def test_cross_post_without_a_source_record_still_names_and_points_to_its_original(client):
+    from tests.factories import ArticleFactory
+
+    article = ArticleFactory(original_url="https://www.original.example.net/2019/ports/", source=None)
+    soup = BeautifulSoup(client.get(article.get_absolute_url()).content, "html.parser")
+    statement = soup.select_one(".original-source")
+    assert statement.get_text(" ", strip=True) == "The original source of this article is www.original.example.net"
+    assert statement.a["href"] == "https://www.original.example.net/2019/ports/"
+    assert soup.find("link", rel="canonical")["href"] == "https://www.original.example.net/2019/ports/"
+
+
+def test_copyright_line_without_a_year_has_no_dangling_comma(client, editor_client):
+    from tests.factories import ArticleFactory, AuthorFactory
+
+    article = ArticleFactory(status="draft", published_at=None, authors=[AuthorFactory(name="Ann Lee")])
+    soup = BeautifulSoup(editor_client.get(article.get_absolute_url()).content, "html.parser")
+    assert soup.select_one(".copyright").get_text(" ", strip=True) == "Copyright © Ann Lee"

@@ -70,7 +70,7 @@ def test_seed_article_credits_oriental_review_with_original_url_and_date(seed_ar
         "https://orientalreview.org/2018/06/06/latin-america-and-the-globalization-of-nato/"
     )
     assert seed_article.original_published_on == datetime.date(2018, 6, 6)
-    assert seed_article.copyright_year == 2018
+    assert seed_article.effective_copyright_year == 2018
     assert seed_article.is_cross_post
 
 

@@ -89,7 +89,17 @@ def test_copyright_year_comes_from_the_original_publication_date_first():
     )
 
     article.refresh_from_db()
-    assert article.copyright_year == 2018
+    assert article.effective_copyright_year == 2018
+
+
+def test_copyright_year_follows_a_corrected_original_date():
+    article = CrossPostFactory(original_published_on=datetime.date(2018, 1, 1), copyright_year=None)
+    article.original_published_on = datetime.date(2017, 12, 30)
+    article.save()
+
+    article.refresh_from_db()
+    assert article.copyright_year is None
+    assert article.effective_copyright_year == 2017
 
 
 def test_copyright_year_falls_back_to_our_publication_date():
@@ -100,14 +110,14 @@ def test_copyright_year_falls_back_to_our_publication_date():
     )
 
     article.refresh_from_db()
-    assert article.copyright_year == 2019
+    assert article.effective_copyright_year == 2019
 
 
 def test_copyright_year_set_by_the_editor_is_kept():
     article = CrossPostFactory(original_published_on=datetime.date(2018, 6, 6), copyright_year=2015)
 
     article.refresh_from_db()
-    assert article.copyright_year == 2015
+    assert article.effective_copyright_year == 2015
 
 
 def test_copyright_year_stays_empty_for_an_undated_draft():
@@ -115,6 +125,7 @@ def test_copyright_year_stays_empty_for_an_undated_draft():
 
     article.refresh_from_db()
     assert article.copyright_year is None
+    assert article.effective_copyright_year is None
 
 
 def test_copyright_year_is_derived_when_a_draft_gets_its_publication_date():
@@ -124,7 +135,7 @@ def test_copyright_year_is_derived_when_a_draft_gets_its_publication_date():
     article.save(update_fields=["published_at"])
     article.refresh_from_db()
 
-    assert article.copyright_year == 2021
+    assert article.effective_copyright_year == 2021
 
 
 def test_deleting_a_source_used_by_an_article_is_refused():

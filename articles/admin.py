@@ -1,10 +1,18 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
+from django.forms.models import BaseInlineFormSet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 
 from config.admin_defaults import URL_FIELD_OVERRIDES
 
+from . import services
 from .forms import ArticleAdminForm
-from .models import Article, ArticleAuthor, Region, Theme
+from .models import LIVE_STATUSES, Article, ArticleAuthor, Region, Status, Theme
+
+PUBLISH_PERMISSION = "articles.publish_article"
 
 
 class TermAdmin(admin.ModelAdmin):
@@ -17,8 +25,19 @@ admin.site.register(Region, TermAdmin)
 admin.site.register(Theme, TermAdmin)
 
 
+class ArticleAuthorFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        if self.instance.status not in LIVE_STATUSES:
+            return
+        kept = [form for form in self.forms if form.cleaned_data.get("author") and not form.cleaned_data.get("DELETE")]
+        if not kept:
+            raise ValidationError("Add at least one author before publishing or scheduling.")
+
+
 class ArticleAuthorInline(admin.TabularInline):
     model = ArticleAuthor
+    formset = ArticleAuthorFormSet
     extra = 1
     autocomplete_fields = ["author"]
     fields = ["author", "order"]
@@ -26,9 +45,9 @@ class ArticleAuthorInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    formfield_overrides = URL_FIELD_OVERRIDES
     form = ArticleAdminForm
-    list_display = ["title", "status", "published_at", "byline", "source", "region_names", "updated_at"]
+    formfield_overrides = URL_FIELD_OVERRIDES
+    list_display = ["title", "state", "published_at", "byline", "source", "region_names", "updated_at"]
     list_filter = ["status", "regions", "themes", "source", "authors"]
     list_select_related = ["source"]
     search_fields = ["title", "dek", "authors__name", "source__name"]
@@ -36,6 +55,7 @@ class ArticleAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["regions", "themes", "source", "lead_image"]
     inlines = [ArticleAuthorInline]
+    actions = ["publish_selected", "unpublish_selected", "withdraw_selected"]
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["title", "slug", "dek", "body", "lead_image"]}),
@@ -60,12 +80,16 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
     ]
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        form.instance.tags.set(form.chosen_tags())
+    # --- who may do what -------------------------------------------------------------------
+
+    def can_publish(self, request):
+        return request.user.has_perm(PUBLISH_PERMISSION)
+
+    def has_publish_permission(self, request):
+        return self.can_publish(request)
 
     def get_queryset(self, request):
-        return (
+        queryset = (
             super()
             .get_queryset(request)
             .prefetch_related(
@@ -75,6 +99,89 @@ class ArticleAdmin(admin.ModelAdmin):
                 "regions",
             )
         )
+        if not self.can_publish(request):
+            # Contributors work on their own articles only.
+            queryset = queryset.filter(created_by=request.user)
+        return queryset
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is None or self.can_publish(request):
+            return True
+        return obj.created_by_id == request.user.pk and obj.status in (Status.DRAFT, Status.REVIEW)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self.can_publish(request)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.can_publish = self.can_publish(request)
+        return form
+
+    # --- saving ----------------------------------------------------------------------------
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+        self.warn_about_duplicates(request, obj)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.instance.tags.set(form.chosen_tags())
+
+    def warn_about_duplicates(self, request, obj):
+        if not obj.original_url_key:
+            return
+        others = Article.objects.filter(original_url_key=obj.original_url_key).exclude(pk=obj.pk)[:5]
+        if others:
+            links = format_html_join(
+                ", ",
+                '<a href="{}">{}</a>',
+                ((reverse("admin:articles_article_change", args=[other.pk]), other.title) for other in others),
+            )
+            messages.warning(
+                request, format_html("Another article has the same original URL — is this a duplicate? {}", links)
+            )
+
+    # --- bulk actions ----------------------------------------------------------------------
+
+    def _apply(self, request, queryset, action, verb):
+        done, skipped = 0, []
+        for article in queryset.select_related("source"):
+            try:
+                action(article=article)
+            except services.PublishBlocked as blocked:
+                skipped.append(format_html("“{}”: {}", article.title, " ".join(blocked.problems)))
+            else:
+                done += 1
+        if done:
+            self.message_user(request, f"{done} article{'s' if done != 1 else ''} {verb}.", messages.SUCCESS)
+        for reason in skipped:
+            self.message_user(request, format_html("Skipped {}", reason), messages.WARNING)
+
+    @admin.action(description="Publish selected articles (scheduled if their time is ahead)", permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        self._apply(request, queryset, services.article_publish, "published or scheduled")
+
+    @admin.action(description="Unpublish selected articles (back to draft)", permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        self._apply(request, queryset, services.article_unpublish, "moved back to draft")
+
+    @admin.action(description="Withdraw selected articles (their pages answer “gone”)", permissions=["publish"])
+    def withdraw_selected(self, request, queryset):
+        self._apply(request, queryset, services.article_withdraw, "withdrawn")
+
+    # --- list columns ----------------------------------------------------------------------
+
+    @admin.display(description="Status", ordering="status")
+    def state(self, obj):
+        if obj.status in LIVE_STATUSES and obj.published_at and obj.published_at > timezone.now():
+            return "Scheduled"
+        if obj.status in LIVE_STATUSES:
+            return "Published"
+        return obj.get_status_display()
 
     @admin.display(description="Authors")
     def byline(self, obj):

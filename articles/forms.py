@@ -1,16 +1,21 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.utils import timezone
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
 from config.admin_defaults import https_formfield
 
-from .models import Article
+from .models import LIVE_STATUSES, Article, Status
+from .publishing import live_status_for, publish_problems
 
 
 class ArticleAdminForm(forms.ModelForm):
-    """Existing tags are picked with autocomplete; new ones are typed, comma-separated."""
+    """The editors' article form: publishing rules, roles, and tags picked or typed."""
+
+    # Set per request by ArticleAdmin.get_form: contributors may only draft and submit for review.
+    can_publish = True
 
     tags = forms.ModelMultipleChoiceField(
         queryset=Tag.objects.all(),
@@ -37,6 +42,30 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["tags"] = list(self.instance.tags.values_list("pk", flat=True))
+        if not self.can_publish and "status" in self.fields:
+            self.fields["status"].choices = [(Status.DRAFT, "Draft"), (Status.REVIEW, "Submit for review")]
+            self.fields["status"].help_text = "An editor reviews and publishes."
+
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("status")
+        if status not in LIVE_STATUSES:
+            return cleaned
+        problems = publish_problems(
+            authors=True,  # checked by the authors formset, which this form cannot see
+            regions=cleaned.get("regions"),
+            themes=cleaned.get("themes"),
+            source=cleaned.get("source"),
+            original_url=cleaned.get("original_url"),
+            original_published_on=cleaned.get("original_published_on"),
+        )
+        for field, message in problems:
+            self.add_error(field if field in self.fields else None, message)
+        if not problems:
+            cleaned["published_at"] = cleaned.get("published_at") or timezone.now()
+            # "Published" with a time ahead is a schedule; "Scheduled" with a time past is live.
+            cleaned["status"] = live_status_for(cleaned["published_at"])
+        return cleaned
 
     def clean_new_tags(self):
         names = parse_tags(self.cleaned_data["new_tags"])

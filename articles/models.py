@@ -1,5 +1,6 @@
 from html import unescape
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Prefetch, Q
@@ -13,6 +14,7 @@ from authors.models import Author
 from images.models import Image
 
 from .sanitizer import sanitize_html
+from .urls_normal import normalise_url
 
 
 def html_to_text(html):
@@ -55,6 +57,7 @@ class Theme(Term):
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
+    REVIEW = "review", "In review"
     SCHEDULED = "scheduled", "Scheduled"
     PUBLISHED = "published", "Published"
     WITHDRAWN = "withdrawn", "Withdrawn"
@@ -132,6 +135,15 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Contributors may edit only the drafts they created.",
+    )
 
     authors = models.ManyToManyField(Author, through="ArticleAuthor", related_name="articles", blank=True)
     regions = models.ManyToManyField(Region, related_name="articles", blank=True)
@@ -148,6 +160,8 @@ class Article(models.Model):
         help_text="Where this article first appeared; leave empty for an original article.",
     )
     original_url = models.URLField("original URL", max_length=500, blank=True)
+    # The original URL without scheme, "www.", trailing slash or tracking parameters, to spot duplicates.
+    original_url_key = models.CharField(max_length=500, blank=True, editable=False, db_index=True)
     original_published_on = models.DateField("original publication date", null=True, blank=True)
     copyright_holders = models.CharField(
         max_length=20,
@@ -185,6 +199,7 @@ class Article(models.Model):
         get_latest_by = "published_at"
         verbose_name = "article"
         verbose_name_plural = "articles"
+        permissions = [("publish_article", "Can publish, schedule, unpublish and withdraw articles")]
         indexes = [
             # Every public listing filters on the live statuses and sorts by publication time.
             models.Index(
@@ -201,9 +216,10 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         self.body = sanitize_html(self.body)
         self.body_text = html_to_text(self.body)
+        self.original_url_key = normalise_url(self.original_url)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "body", "body_text"}
+            kwargs["update_fields"] = {*update_fields, "body", "body_text", "original_url_key"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -96,7 +96,7 @@ def test_article_changelist_shows_status_time_authors_source_and_regions(editor_
     headers = {th.get_text(strip=True) for th in soup.select("#result_list thead th")}
     assert {"Status", "Publication time", "Authors", "Source", "Regions"} <= headers
     row = soup.select_one("#result_list tbody tr")
-    assert row.select_one("td.field-status").get_text(strip=True) == "Published"
+    assert row.select_one("td.field-state").get_text(strip=True) == "Published"
     assert "2018" in row.select_one("td.field-published_at").get_text()
     assert row.select_one("td.field-byline").get_text(strip=True) == "Maria Okafor, James Lindqvist"
     assert row.select_one("td.field-source").get_text(strip=True) == "Harbour Policy Review"

@@ -1,3 +1,4 @@
+import reversion
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
@@ -5,10 +6,11 @@ from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from reversion.admin import VersionAdmin
 
 from config.admin_defaults import URL_FIELD_OVERRIDES
 
-from . import services
+from . import revisions, services
 from .forms import ArticleAdminForm
 from .models import LIVE_STATUSES, Article, ArticleAuthor, Region, Status, Theme
 
@@ -44,8 +46,9 @@ class ArticleAuthorInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(VersionAdmin):
     form = ArticleAdminForm
+    object_history_template = "admin/articles/article/object_history.html"
     formfield_overrides = URL_FIELD_OVERRIDES
     list_display = ["title", "state", "published_at", "byline", "source", "region_names", "updated_at"]
     list_filter = ["status", "regions", "themes", "source", "authors"]
@@ -151,7 +154,11 @@ class ArticleAdmin(admin.ModelAdmin):
         done, skipped = 0, []
         for article in queryset.select_related("source"):
             try:
-                action(article=article)
+                # Each change is a revision of its own, with who did it, like a save in the form.
+                with reversion.create_revision():
+                    reversion.set_user(request.user)
+                    reversion.set_comment(f"{verb.capitalize()} with a bulk action.")
+                    action(article=article)
             except services.PublishBlocked as blocked:
                 skipped.append(format_html("“{}”: {}", article.title, " ".join(blocked.problems)))
             else:
@@ -172,6 +179,17 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.action(description="Withdraw selected articles (their pages answer “gone”)", permissions=["publish"])
     def withdraw_selected(self, request, queryset):
         self._apply(request, queryset, services.article_withdraw, "withdrawn")
+
+    # --- history -------------------------------------------------------------------------------
+
+    def history_view(self, request, object_id, extra_context=None):
+        article = self.get_object(request, object_id)
+        entries = []
+        if article is not None:
+            for entry in revisions.history(article):
+                entry["url"] = reverse("admin:articles_article_revision", args=[article.pk, entry["version"].pk])
+                entries.append(entry)
+        return super().history_view(request, object_id, extra_context={"history": entries, **(extra_context or {})})
 
     # --- list columns ----------------------------------------------------------------------
 

@@ -6,10 +6,15 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Articles"
 
     def ready(self):
+        import reversion
         from django.db.models.signals import post_migrate
+        from taggit.models import TaggedItem
 
         from . import signals  # noqa: F401 - connects the receivers
         from .roles import sync_roles_after_migrate
 
+        # An article's revisions keep its tags too (see Article.tag_links).
+        if not reversion.is_registered(TaggedItem):
+            reversion.register(TaggedItem)
         # Runs once after every migrate, when every app's permissions exist.
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="articles.sync_roles")

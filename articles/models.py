@@ -1,5 +1,6 @@
 from html import unescape
 
+import reversion
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -8,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
 from attribution.models import CanonicalPolicy, CopyrightHolders, Source
 from authors.models import Author
@@ -109,6 +111,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
+@reversion.register(follow=["author_links", "tag_links"])
 class Article(models.Model):
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=200, unique=True, help_text="The article's web address: /articles/<slug>/.")
@@ -226,6 +229,13 @@ class Article(models.Model):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
     @property
+    def tag_links(self):
+        """The tag rows of this article, so each revision keeps the tags as they were."""
+        return TaggedItem.objects.filter(
+            content_type__app_label="articles", content_type__model="article", object_id=self.pk
+        )
+
+    @property
     def ordered_authors(self):
         """Authors in byline order; uses the prefetched links when the queryset has them."""
         return [link.author for link in self.author_links.all()]
@@ -251,6 +261,7 @@ class Article(models.Model):
         return self.published_at is None or self.published_at > timezone.now()
 
 
+@reversion.register()
 class ArticleAuthor(models.Model):
     """One author's place in an article's byline."""
 

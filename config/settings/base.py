@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "taggit",
     "solo",
+    "reversion",
     "authors",
     "attribution",
     "images",
@@ -150,6 +151,13 @@ STORAGES = {
 # Uploads: keep request bodies bounded; images have their own, tighter limits.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# The image library refuses uploads larger than these, in bytes and in decoded pixels (a 40-megapixel
+# photo decodes to about 160 MB of memory), and makes renditions this wide at upload, never wider
+# than the original.
+IMAGE_MAX_BYTES = env_int("IMAGE_MAX_BYTES", 10 * 1024 * 1024)
+IMAGE_MAX_PIXELS = env_int("IMAGE_MAX_PIXELS", 40_000_000)
+IMAGE_RENDITION_WIDTHS = (480, 800, 1200, 1600)
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "Crosspost <noreply@localhost>")

@@ -27,6 +27,26 @@ admin.site.register(Region, TermAdmin)
 admin.site.register(Theme, TermAdmin)
 
 
+class VisibilityFilter(admin.SimpleListFilter):
+    """What readers see now, which the stored status alone cannot say for scheduled articles."""
+
+    title = "visibility"
+    parameter_name = "visibility"
+
+    def lookups(self, request, model_admin):
+        return [("live", "Visible to readers"), ("scheduled", "Scheduled (time ahead)"), ("hidden", "Not visible")]
+
+    def queryset(self, request, queryset):
+        published = Article.objects.published().values("pk")
+        if self.value() == "live":
+            return queryset.filter(pk__in=published)
+        if self.value() == "scheduled":
+            return queryset.filter(status__in=LIVE_STATUSES, published_at__gt=timezone.now())
+        if self.value() == "hidden":
+            return queryset.exclude(pk__in=published)
+        return queryset
+
+
 class ArticleAuthorFormSet(BaseInlineFormSet):
     def clean(self):
         super().clean()
@@ -51,7 +71,7 @@ class ArticleAdmin(VersionAdmin):
     object_history_template = "admin/articles/article/object_history.html"
     formfield_overrides = URL_FIELD_OVERRIDES
     list_display = ["title", "state", "published_at", "byline", "source", "region_names", "updated_at"]
-    list_filter = ["status", "regions", "themes", "source", "authors"]
+    list_filter = ["status", VisibilityFilter, "regions", "themes", "source", "authors"]
     list_select_related = ["source"]
     search_fields = ["title", "dek", "authors__name", "source__name"]
     date_hierarchy = "published_at"

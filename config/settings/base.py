@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "attribution",
     "images",
     "articles",
+    "dashboard",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,7 @@ from articles.services import article_set_authors
 from attribution.models import PublicationSettings, Source
 from authors.models import Author
 from images.models import Image
+from images.services import image_create
 
 
 def png_bytes(width=40, height=30, color=(200, 30, 30), fmt="PNG"):
@@ -62,6 +63,8 @@ class ThemeFactory(factory.django.DjangoModelFactory):
 
 
 class ImageFactory(factory.django.DjangoModelFactory):
+    """A library image stored as an upload is: cleaned, with its renditions (images.services)."""
+
     class Meta:
         model = Image
 
@@ -69,6 +72,10 @@ class ImageFactory(factory.django.DjangoModelFactory):
     alt_text = "A red rectangle"
     caption = "A caption written for the test."
     credit = "Photo: Test Agency"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return image_create(**kwargs)
 
 
 class ArticleFactory(factory.django.DjangoModelFactory):
@@ -159,3 +166,4 @@ def article_admin_data(*, authors=(), **values):
         data[f"author_links-{index}-order"] = str(order)
     data.update(values)
     return data
+

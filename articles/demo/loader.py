@@ -14,6 +14,7 @@ from articles.services import article_set_authors
 from attribution.models import CopyrightHolders, PublicationSettings, Source
 from authors.models import Author
 from images.models import Image
+from images.services import image_create, image_process
 
 from . import generated, seed
 
@@ -51,11 +52,12 @@ def load_seed_article():
 
     figure = Image.objects.filter(alt_text=seed.FIGURE["alt_text"]).first()
     if figure is None:
-        figure = Image(**seed.FIGURE)
-        figure.file.save("demo-duque.jpg", _demo_picture(), save=False)
-        figure.save()
+        figure = image_create(file=_demo_picture(), **seed.FIGURE)
     else:
         Image.objects.filter(pk=figure.pk).update(caption=seed.FIGURE["caption"], credit=seed.FIGURE["credit"])
+        if not figure.renditions:
+            # Loaded before the library made renditions at upload.
+            image_process(image=figure)
 
     article = _upsert(
         Article,

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test setup lint clean
+.PHONY: run test setup lint clean bench
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 # The virtualenv is rebuilt only when the pinned requirements change.
@@ -37,9 +37,15 @@ run: setup
 test: setup node_modules/.installed
 	scripts/test-all
 
+# Load test (not part of `make test`): corpus, gunicorn on 127.0.0.1, wrk per page; see README, Performance.
+# BENCH_ARTICLES=100000 for the large corpus; DATABASE_URL=postgres://... for PostgreSQL. Needs wrk.
+bench: setup
+	@command -v wrk >/dev/null 2>&1 || { echo "make bench needs wrk (Debian: apt-get install -y wrk)."; exit 1; }
+	$(BIN)/python -m bench.run
+
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache staticfiles
+	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache staticfiles bench/staticfiles

@@ -7,6 +7,12 @@ an author, a source or a policy shows up everywhere at once.
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from django.template.defaultfilters import linebreaksbr
+from django.template.loader import render_to_string
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
 from attribution.models import CanonicalPolicy, CopyrightHolders
 
 
@@ -136,3 +142,72 @@ def structured_data(article, attribution, *, publication, our_url, absolute, bod
     if sections:
         data["articleSection"] = sections
     return {key: value for key, value in data.items() if value not in (None, "", [])}
+
+
+@dataclass(frozen=True)
+class RepublicationKit:
+    """What a partner pastes under a republished article: the credits as HTML and as plain text, and the canonical."""
+
+    title: str
+    our_url: str
+    attribution: Attribution
+    html: str
+    text: str
+
+    @property
+    def canonical_url(self):
+        return self.attribution.canonical_url(self.our_url)
+
+    @property
+    def canonical_tag(self):
+        return format_html('<link rel="canonical" href="{}">', self.canonical_url)
+
+
+def republication_kit(article, *, publication, our_url):
+    """The partner's kit for `article`, from `attribution_for` and the same includes as the article page and feeds.
+
+    `our_url` is the article's full address on our site; every link in the HTML is absolute, since it
+    will be pasted into someone else's page.
+    """
+    from .feeds import absolute_links  # feeds imports this module: import at call time
+
+    attribution = attribution_for(article, publication=publication)
+    original_date = date_format(attribution.original_date, "j F Y") if attribution.original_date else ""
+    parts = [format_html('<p class="kit-title"><a href="{}">{}</a></p>', our_url, article.title)]
+    if attribution.authors:
+        byline = render_to_string("includes/byline.html", {"authors": attribution.authors})
+        parts.append(format_html('<p class="byline">By {}</p>', mark_safe(byline.strip())))  # noqa: S308  # nosec B308 B703  # rendered template
+    if original_date:
+        parts.append(format_html('<p class="original-date">First published on {}</p>', original_date))
+    parts.append(mark_safe(render_to_string("includes/attribution.html", {"attribution": attribution}).strip()))  # noqa: S308  # nosec B308 B703  # an autoescaped template
+    parts.append(
+        format_html(
+            '<p class="republished-from">Republished from <a href="{}">{}</a></p>', our_url, publication.site_name
+        )
+    )
+    if attribution.disclaimer:
+        parts.append(format_html('<p class="disclaimer">{}</p>', linebreaksbr(attribution.disclaimer)))
+    html = absolute_links("\n".join(part for part in parts if part), our_url)
+
+    lines = [article.title]
+    names = [author.name for author in attribution.authors]
+    if names:
+        # The same "A, B and C" as includes/byline.html.
+        lines.append("By " + (f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else names[0]))
+    if original_date:
+        lines.append(f"First published on {original_date}")
+    if attribution.source_name:
+        source = f"The original source of this article is {attribution.source_name}"
+        lines.append(f"{source}: {attribution.original_url}" if attribution.original_url else source)
+    if attribution.copyright_line:
+        lines.append(attribution.copyright_line)
+    lines.append(f"Republished from {publication.site_name}: {our_url}")
+    if attribution.disclaimer:
+        lines.append(attribution.disclaimer)
+    return RepublicationKit(
+        title=article.title,
+        our_url=our_url,
+        attribution=attribution,
+        html=mark_safe(html),  # noqa: S308  # nosec B308 B703  # built from escaped parts and our own templates
+        text="\n".join(lines),
+    )

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.utils import timezone
+from django_prose_editor.widgets import AdminProseEditorWidget
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
@@ -9,6 +10,37 @@ from config.admin_defaults import https_formfield
 
 from .models import LIVE_STATUSES, Article, Status
 from .publishing import live_status_for, publish_problems
+
+# What the body editor offers: the shape of a pasted article survives (links, headings, lists,
+# quotes, separators, tables, captioned figures); Article.save() sanitises the result again.
+BODY_EDITOR = {
+    "extensions": {
+        "Bold": True,
+        "Italic": True,
+        "Underline": True,
+        "Strike": True,
+        "Subscript": True,
+        "Superscript": True,
+        "Code": True,
+        "Heading": {"levels": [2, 3, 4]},
+        "BulletList": True,
+        "OrderedList": True,
+        "ListItem": True,
+        "Blockquote": True,
+        "HorizontalRule": True,
+        "HardBreak": True,
+        "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+        "Figure": True,
+        "Caption": True,
+        "Image": True,
+        "Table": True,
+        "TableRow": True,
+        "TableHeader": True,
+        "TableCell": True,
+        "HTML": True,
+        "History": True,
+    }
+}
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -32,6 +64,7 @@ class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
         formfield_callback = https_formfield
+        widgets = {"body": AdminProseEditorWidget(config=BODY_EDITOR, preset="configurable")}
         fields = [
             "title", "slug", "dek", "body", "lead_image", "status", "published_at", "regions", "themes", "tags",
             "source", "original_url", "original_published_on", "copyright_holders", "copyright_holder_other",

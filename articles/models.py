@@ -74,6 +74,10 @@ class ArticleQuerySet(models.QuerySet):
         """The one definition of what readers may see: live status and a publication time now past."""
         return self.filter(status__in=LIVE_STATUSES, published_at__lte=timezone.now())
 
+    def scheduled(self, after=None):
+        """Articles that will become visible by themselves when their publication time (after `after`) comes."""
+        return self.filter(status__in=LIVE_STATUSES, published_at__gt=after or timezone.now())
+
     def indexable(self):
         """Articles whose canonical policy lets search engines index our copy (not 'noindex')."""
         return self.exclude(
@@ -114,7 +118,9 @@ class ArticleQuerySet(models.QuerySet):
 @reversion.register(follow=["author_links", "tag_links"])
 class Article(models.Model):
     title = models.CharField(max_length=300)
-    slug = models.SlugField(max_length=200, unique=True, help_text="The article's web address: /articles/<slug>/.")
+    slug = models.SlugField(
+        max_length=200, unique=True, help_text="The last part of the article's web address, e.g. /articles/this-part/."
+    )
     dek = models.TextField(
         "standfirst",
         blank=True,
@@ -123,7 +129,7 @@ class Article(models.Model):
     body = models.TextField(
         blank=True,
         help_text="Scripts, styles and unsafe links are removed when you save. To place a picture from the "
-        'image library, use its embed code, e.g. <figure data-image="12"></figure>.',
+        "image library, copy the embed code from the picture's page and paste it in the editor's HTML view.",
     )
     body_text = models.TextField(editable=False, blank=True, help_text="The body as plain text, for search.")
     # Kept current by articles.search on every save; PostgreSQL only (NULL on SQLite).
@@ -205,21 +211,25 @@ class Article(models.Model):
         permissions = [("publish_article", "Can publish, schedule, unpublish and withdraw articles")]
         indexes = [
             # Every public listing filters on the live statuses and sorts by publication time.
+            # PostgreSQL walks this partial index backwards and stops after a page.
             models.Index(
                 fields=["-published_at", "-id"],
                 condition=Q(status__in=LIVE_STATUSES),
                 name="article_live_recent_idx",
             ),
-            models.Index(fields=["status", "-published_at"], name="article_status_date_idx"),
+            # SQLite cannot prove a query with bound parameters matches a partial index, and given a
+            # (status, date) index it sorts every live row instead: this one serves it in order,
+            # with the status to check in the index itself.
+            models.Index(fields=["-published_at", "-id", "status"], name="article_recent_idx"),
+            # A source's archive, newest first, without sorting all its articles.
+            models.Index(fields=["source", "-published_at", "-id", "status"], name="article_source_recent_idx"),
         ]
 
     def __str__(self):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.body = sanitize_html(self.body)
-        self.body_text = html_to_text(self.body)
-        self.original_url_key = normalise_url(self.original_url)
+        self.derive_columns()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "body", "body_text", "original_url_key"}
@@ -227,6 +237,15 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def derive_columns(self):
+        """Fill the columns derived from this row: the cleaned body, its plain text and the original's key.
+
+        save() calls it; so does anything that writes articles without save(), e.g. bulk_create.
+        """
+        self.body = sanitize_html(self.body)
+        self.body_text = html_to_text(self.body)
+        self.original_url_key = normalise_url(self.original_url)
 
     @property
     def tag_links(self):

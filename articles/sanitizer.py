@@ -49,7 +49,8 @@ ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "abbr": {"title"},
     "figure": {"data-image"},
-    "img": {"src", "alt", "width", "height", "title"},
+    # data-file: the image-library id the editor keeps on a picture placed from the library.
+    "img": {"src", "alt", "width", "height", "title", "data-file"},
     "ol": {"start"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from . import cache as page_cache
 from .models import Article, ArticleAuthor, Status
 from .publishing import article_problems, live_status_for
 from .search import refresh_search_vectors
@@ -37,8 +38,9 @@ def article_set_authors(*, article: Article, authors) -> None:
     ArticleAuthor.objects.bulk_create(
         ArticleAuthor(article=article, author=author, order=index) for index, author in enumerate(authors)
     )
-    # bulk_create sends no signals: the search vector must learn the new names here.
+    # bulk_create sends no signals: the search vector and the cached pages must learn the new names here.
     refresh_search_vectors([article.pk])
+    page_cache.invalidate()
 
 
 class PublishBlocked(Exception):

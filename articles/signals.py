@@ -1,12 +1,16 @@
-"""Keep derived data (search vectors, old-address redirects) current whatever saves a record."""
+"""Keep derived data (search vectors, old-address redirects, the page cache) current whatever saves a record."""
 
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.contrib.sites.models import Site
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
+from taggit.models import Tag, TaggedItem
 
-from attribution.models import Source
+from attribution.models import PublicationSettings, Source
 from authors.models import Author
+from images.models import Image
 
-from .models import Article, ArticleAuthor
+from . import cache
+from .models import Article, ArticleAuthor, Region, Theme
 from .search import full_text_available, refresh_search_vectors
 from .services import article_redirect_old_slug
 
@@ -46,3 +50,31 @@ def author_saved(sender, instance, raw=False, **kwargs):
 def source_saved(sender, instance, raw=False, **kwargs):
     if not raw and full_text_available():
         refresh_search_vectors(list(instance.articles.values_list("pk", flat=True)))
+
+
+# Everything a public page shows: a change to any of them makes every cached page and fragment stale.
+SHOWN_ON_PAGES = [
+    Article,
+    ArticleAuthor,
+    Author,
+    Source,
+    Region,
+    Theme,
+    Tag,
+    TaggedItem,
+    Image,
+    PublicationSettings,
+    Site,
+]
+FILINGS = [Article.regions.through, Article.themes.through, ArticleAuthor, TaggedItem]
+
+
+def pages_changed(sender, **kwargs):
+    cache.invalidate()
+
+
+for model in SHOWN_ON_PAGES:
+    post_save.connect(pages_changed, sender=model, dispatch_uid=f"page_cache.save.{model._meta.label}")
+    post_delete.connect(pages_changed, sender=model, dispatch_uid=f"page_cache.delete.{model._meta.label}")
+for through in FILINGS:
+    m2m_changed.connect(pages_changed, sender=through, dispatch_uid=f"page_cache.m2m.{through._meta.label}")

@@ -1,12 +1,14 @@
 from collections import defaultdict
-from urllib.parse import quote
 
 from django.conf import settings
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber
+from django.core.paginator import Paginator
+from django.db.models import CharField, DateTimeField, F, Value, Window
+from django.db.models.functions import Cast, RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
@@ -15,9 +17,26 @@ from authors.models import Author
 
 from . import search
 from .attribution import attribution_for, structured_data
+from .cache import remember
 from .embeds import images_for, render_body
 from .forms import SearchForm
 from .models import Article, Region, Status, Theme
+
+
+class RememberedCountPaginator(Paginator):
+    """A paginator that keeps its total in the cache under `count_name` (see articles.cache.remember).
+
+    Counting a growing archive costs more with every article; the total changes only when the
+    generation does or a scheduled article goes live, which are the rules `remember` follows.
+    """
+
+    count_name = None
+
+    @cached_property
+    def count(self):
+        if self.count_name is None:
+            return super().count
+        return remember(f"count:{self.count_name}", lambda: Paginator.count.func(self))
 
 
 class ArticleListMixin:
@@ -25,6 +44,13 @@ class ArticleListMixin:
 
     template_name = "articles/archive.html"
     context_object_name = "articles"
+    paginator_class = RememberedCountPaginator
+    count_name = None  # where the listing keeps its total in the cache; None for one never kept
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        paginator.count_name = self.count_name
+        return paginator
 
     def get_paginate_by(self, queryset):
         return settings.ARTICLES_PER_PAGE
@@ -42,53 +68,90 @@ class ArticleListMixin:
         return paginator, page, page.object_list, page.has_other_pages()
 
 
-def latest_per_term(relation, per_term=3):
-    """The newest few published articles of every region (or theme), in one query.
+SECTION_COLUMNS = ("kind", "term", "term_name", "term_slug", "position", "title", "article_slug", "published_at")
 
-    Returns {term_id: [{"title", "slug", "published_at"}, ...]} from the many-to-many table,
-    numbering each term's articles by date with a window function.
-    """
-    through = Article._meta.get_field(relation).remote_field.through
-    term_id = f"{Article._meta.get_field(relation).m2m_reverse_field_name()}_id"
-    rows = (
-        through.objects.filter(article__in=Article.objects.published().values("pk"))
+
+def _section_terms(model, kind):
+    """Every region (or theme), in the shape of `_section_latest`'s rows."""
+    return (
+        model.objects.order_by()
         .annotate(
+            kind=Value(kind),
+            term=F("pk"),
+            term_name=F("name"),
+            term_slug=F("slug"),
+            position=Value(0),
+            title=Value(None, CharField()),
+            article_slug=Value(None, CharField()),
+            # Typed, or PostgreSQL reads a bare NULL as text and cannot unite it with the dates below.
+            published_at=Cast(Value(None), DateTimeField()),
+        )
+        .values(*SECTION_COLUMNS)
+    )
+
+
+def _section_latest(relation, kind, per_term):
+    """The newest few published articles of every region (or theme), numbered by date with a window function."""
+    field = Article._meta.get_field(relation)
+    term_id = f"{field.m2m_reverse_field_name()}_id"
+    return (
+        field.remote_field.through.objects.filter(article__in=Article.objects.published().values("pk"))
+        .order_by()
+        .annotate(
+            kind=Value(kind),
+            term=F(term_id),
+            term_name=Value(None, CharField()),
+            term_slug=Value(None, CharField()),
             position=Window(
                 RowNumber(),
                 partition_by=[F(term_id)],
                 order_by=[F("article__published_at").desc(), F("article_id").desc()],
-            )
+            ),
+            title=F("article__title"),
+            article_slug=F("article__slug"),
+            published_at=F("article__published_at"),
         )
         .filter(position__lte=per_term)
-        .order_by(term_id, "position")
-        .values(term_id, "article__title", "article__slug", "article__published_at")
+        .values(*SECTION_COLUMNS)
     )
-    latest = defaultdict(list)
-    for row in rows:
-        latest[row[term_id]].append(
-            {"title": row["article__title"], "slug": row["article__slug"], "published_at": row["article__published_at"]}
-        )
-    return latest
+
+
+def home_sections(per_term=3):
+    """The home page's region and theme sections: every term, and the newest articles of each, in one query."""
+    sections = {"region": ("Regions", Region), "theme": ("Themes", Theme)}
+    rows = _section_terms(Region, "region").union(
+        _section_terms(Theme, "theme"),
+        _section_latest("regions", "region", per_term),
+        _section_latest("themes", "theme", per_term),
+        all=True,
+    )
+    terms, latest = {kind: [] for kind in sections}, defaultdict(list)
+    # Terms (position 0) by name, then each term's articles newest first.
+    for row in rows.order_by("position", "term_name"):
+        if row["position"] == 0:
+            model = sections[row["kind"]][1]
+            terms[row["kind"]].append(model(pk=row["term"], name=row["term_name"], slug=row["term_slug"]))
+        else:
+            latest[row["kind"], row["term"]].append(
+                {"title": row["title"], "slug": row["article_slug"], "published_at": row["published_at"]}
+            )
+    return [
+        {
+            "label": label,
+            "terms": terms[kind],
+            "latest": [(term, latest[kind, term.pk]) for term in terms[kind] if latest[kind, term.pk]],
+        }
+        for kind, (label, _) in sections.items()
+    ]
 
 
 class HomeView(ArticleListMixin, ListView):
     template_name = "articles/home.html"
+    count_name = "home"
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        sections = []
-        for label, model, relation in (("Regions", Region, "regions"), ("Themes", Theme, "themes")):
-            latest = latest_per_term(relation)
-            terms = list(model.objects.order_by("name"))
-            sections.append(
-                {
-                    "label": label,
-                    "terms": terms,
-                    "latest": [(term, latest[term.pk]) for term in terms if latest[term.pk]],
-                }
-            )
-        context["sections"] = sections
-        return context
+        # Kept in the cache by the page cache's rules: the window query reads every filing.
+        return super().get_context_data(sections=remember("home:sections", home_sections), **kwargs)
 
 
 class SearchView(ArticleListMixin, ListView):
@@ -138,6 +201,7 @@ class ArchiveView(ArticleListMixin, ListView):
 
     def get(self, request, *args, **kwargs):
         self.subject = self.get_subject()
+        self.count_name = f"{self.kind}:{self.subject.pk}"
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
@@ -169,12 +233,8 @@ class SourceArchiveView(ArchiveView):
 
 
 def republish_link(publication, article, our_url):
-    """A message to the permissions contact that already names the article."""
-    if not publication.permissions_contact_email:
-        return ""
-    subject = quote(f"Permission to republish: {article.title}")
-    body = quote(f"I would like to republish this article: {our_url}")
-    return f"mailto:{publication.permissions_contact_email}?subject={subject}&body={body}"
+    """The partner form with this article already chosen (the permissions contact's address is listed separately)."""
+    return reverse("syndication:request_article", kwargs={"slug": article.slug})
 
 
 class ArticleDetailView(DetailView):

@@ -3,19 +3,24 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from articles.cache import public_page
 from articles.sitemaps import SITEMAPS, robots_txt
 
-from .views import healthz
+from .auth import LoginForm
+from .views import healthz, security_txt
 
 admin.site.site_header = "Crosspost editors"
 admin.site.site_title = "Crosspost"
 admin.site.index_title = "Publication"
+admin.site.login_form = LoginForm
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path(".well-known/security.txt", security_txt, name="security_txt"),
     path("admin/", admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("robots.txt", robots_txt, name="robots_txt"),
+    path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", public_page(robots_txt), name="robots_txt"),
+    path("republish/", include("syndication.urls")),
     path("", include("articles.urls")),
 ]
 

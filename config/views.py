@@ -1,7 +1,13 @@
+import datetime
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 
 @never_cache
@@ -14,3 +20,20 @@ def healthz(request):
     except Exception:  # noqa: BLE001 - any database failure means "not healthy"
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@require_safe
+def security_txt(request):
+    """RFC 9116: whom to tell about a vulnerability, in which language, until when, and where this file lives."""
+    contacts = settings.SECURITY_CONTACT or [f"security@{urlsplit('//' + settings.SITE_DOMAIN).hostname}"]
+    # Kept fresh for as long as the site runs; a stale copy on a mirror expires within the half-year.
+    expires = (timezone.now() + datetime.timedelta(days=180)).replace(hour=0, minute=0, second=0, microsecond=0)
+    lines = [f"Contact: {contact if ':' in contact else 'mailto:' + contact}" for contact in contacts]
+    lines += [
+        f"Expires: {expires:%Y-%m-%dT%H:%M:%SZ}",
+        f"Preferred-Languages: {settings.SECURITY_TXT_LANGUAGES}",
+        f"Canonical: {settings.SITE_SCHEME}://{settings.SITE_DOMAIN}{reverse('security_txt')}",
+    ]
+    response = HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+    response["Cache-Control"] = "max-age=86400"
+    return response

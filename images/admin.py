@@ -1,6 +1,6 @@
 from django import forms
 from django.contrib import admin
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 
 from .models import Image
 from .services import image_set_file
@@ -26,8 +26,15 @@ class ImageAdmin(admin.ModelAdmin):
     list_display = ["thumbnail", "__str__", "credit", "width", "height", "uploaded_at"]
     search_fields = ["alt_text", "caption", "credit"]
     date_hierarchy = "uploaded_at"
-    readonly_fields = ["width", "height", "embed_code", "preview", "rendition_list"]
-    fields = ["file", "preview", "alt_text", "caption", "credit", "width", "height", "rendition_list", "embed_code"]
+    readonly_fields = ["width", "height", "embed", "preview", "rendition_list"]
+    fields = ["file", "preview", "alt_text", "caption", "credit", "width", "height", "rendition_list", "embed"]
+
+    @admin.display(description="Embed code")
+    def embed(self, obj):
+        """Shown as text to copy: paste it in an article body's HTML view to place the picture."""
+        if not obj.pk:
+            return "Save the picture first; its embed code appears here."
+        return format_html("<code>{}</code>", escape(obj.embed_code))
 
     def save_model(self, request, obj, form, change):
         if "file" in form.changed_data:

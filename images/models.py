@@ -5,6 +5,7 @@ from pathlib import PurePosixPath
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 
 from .validators import validate_image_file
 
@@ -71,8 +72,14 @@ class Image(models.Model):
 
     @property
     def embed_code(self):
-        """What an editor pastes into an article body to place this picture there."""
-        return f'<figure data-image="{self.pk}"></figure>'
+        """What an editor pastes into an article body (HTML view) to place this picture there."""
+        return format_html(
+            '<figure><img src="{}" alt="{}" data-file="{}"><figcaption>{}</figcaption></figure>',
+            self.file.url if self.file else "",
+            self.alt_text,
+            self.pk,
+            self.caption,
+        )
 
     @property
     def stored_names(self):

@@ -10,6 +10,12 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture
+def page_cache_off(settings):
+    """Render every page: for tests that count what building a page costs (articles.cache keeps them otherwise)."""
+    settings.PAGE_CACHE = False
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -167,3 +167,24 @@ def article_admin_data(*, authors=(), **values):
     data.update(values)
     return data
 
+
+class PermissionRequestFactory(factory.django.DjangoModelFactory):
+    """A partner's request to republish a published article, as the public form stores it."""
+
+    class Meta:
+        model = "syndication.PermissionRequest"
+
+    name = "Ada Partner"
+    organisation = factory.Sequence(lambda n: f"Partner Press {n}")
+    email = factory.Sequence(lambda n: f"partner{n}@press.example.com")
+    article = factory.SubFactory(CrossPostFactory)
+    medium = "print"
+    publication_name = "The Partner Weekly"
+    publication_url = "https://weekly.example.com/"
+    planned_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=7))
+    audience = "12,000 copies"
+    message = "We would run it in our Sunday edition."
+    agreed_to_terms = True
+    # Editors told and partner acknowledged, as after a normal submission; pass None to leave one owed.
+    notified_at = factory.LazyFunction(timezone.now)
+    acknowledged_at = factory.LazyFunction(timezone.now)

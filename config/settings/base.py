@@ -1,9 +1,11 @@
 """Settings shared by every environment; each value can come from the environment."""
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -70,16 +72,28 @@ INSTALLED_APPS = [
     "taggit",
     "solo",
     "reversion",
+    "csp",
+    "axes",
+    "django_prose_editor",
     "authors",
     "attribution",
     "images",
     "articles",
+    "syndication",
+    "wordpress_import",
     "dashboard",
+    "portability",
 ]
 
 MIDDLEWARE = [
+    # First, so that every response has the policy, the HTTPS redirect included.
+    "csp.middleware.CSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "config.middleware.AllowedMethodsMiddleware",
+    "config.middleware.MediaNonceMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, CSRF and authentication: a cached page is served without any of them running.
+    "articles.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -87,6 +101,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -95,6 +111,8 @@ SITE_ID = 1
 # The host name (and port, if any) readers use; feeds, sitemaps and the admin's "view on site" build
 # absolute links with it. Synchronised into the sites framework on every `migrate`.
 SITE_DOMAIN = env("DJANGO_SITE_DOMAIN", "127.0.0.1:8000")
+# The scheme of those absolute links where no request says it (e-mails); production defaults to https.
+SITE_SCHEME = env("DJANGO_SITE_SCHEME", "http")
 
 TEMPLATES = [
     {
@@ -122,6 +140,14 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Anonymous readers' copies of public pages, kept in the cache above (articles.cache). Each worker
+# process has its own local-memory cache, which the editors' changes in another process cannot
+# reach: with several workers, set REDIS_URL (production turns the page cache on only then).
+PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
+# How long a cached page may live (it is dropped earlier when anything on it changes), and how long
+# browsers and proxies may keep one before asking again (never past the next scheduled publication).
+PAGE_CACHE_TIMEOUT = env_int("DJANGO_PAGE_CACHE_TIMEOUT", 60 * 60 * 24)
+PAGE_MAX_AGE = env_int("DJANGO_PAGE_MAX_AGE", 60)
 # The publication-settings record is read on every page: keep it in the cache.
 SOLO_CACHE = "default"
 SOLO_CACHE_TIMEOUT = 60 * 10
@@ -132,6 +158,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Login throttling (django-axes): after LOGIN_FAILURE_LIMIT failures for one username, or from one
+# address, every further attempt is refused, the right password included, until the cool-off has passed
+# with no new failure. A refused attempt looks exactly like a wrong password (config.auth).
+AUTHENTICATION_BACKENDS = [
+    "config.auth.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one alone is enough to lock
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "config.auth.lockout_response"
+# The same client address as the partner form's rate limit: REMOTE_ADDR, or what trusted proxies saw.
+AXES_CLIENT_IP_CALLABLE = "syndication.clients.client_ip"
+AXES_VERBOSE = False
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env("DJANGO_TIME_ZONE", "UTC")
@@ -139,7 +180,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
@@ -168,6 +209,57 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # How many articles each listing page shows.
 ARTICLES_PER_PAGE = 20
+
+# Syndication partners: requests to republish one client may send per hour, counted in the
+# cache above (so with REDIS_URL the limit holds across every worker and server).
+PERMISSION_REQUESTS_PER_HOUR = env_int("PERMISSION_REQUESTS_PER_HOUR", 5)
+# The client is REMOTE_ADDR. Behind reverse proxies that append to X-Forwarded-For, set how many
+# there are (1 for one nginx), and the client is the address the outermost of them saw.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# --- Security headers and cookies (production.py adds HTTPS-only ones: HSTS, Secure, __Host- names) ---
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# Nothing here reads the CSRF cookie from JavaScript: every form carries its token.
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Content-Security-Policy (django-csp). Only our own scripts run: no inline script, no eval, no
+# plugin, no <base>; forms post only to us; no other site may frame a page. The admin needs no
+# inline script (Django 5.2 passes its data in data- attributes); the rich-text editor's import map
+# is inline and gets the per-response nonce (config.middleware.MediaNonceMiddleware). The editor
+# (tiptap) also adds one stylesheet of its own as it starts: that exact stylesheet is allowed by its
+# hash; a new editor version with other CSS shows up as a violation in
+# tests/browser/test_content_security_policy.py, whose message names the new hash. Style
+# attributes stay allowed (some admin pages size a preview with one); CSS runs no code. Images may
+# come from any https address, as imported article bodies link to their originals' pictures.
+RICH_TEXT_EDITOR_STYLE = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE, RICH_TEXT_EDITOR_STYLE],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "https:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-src": [NONE],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# /.well-known/security.txt (RFC 9116): where to report a vulnerability. Comma-separated; an e-mail
+# address becomes a mailto: link. Empty: security@ the site's domain.
+SECURITY_CONTACT = env_list("DJANGO_SECURITY_CONTACT")
+SECURITY_TXT_LANGUAGES = env("DJANGO_SECURITY_TXT_LANGUAGES", "en")
 
 LOGGING = {
     "version": 1,

@@ -19,9 +19,14 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set in production, e.g. 'example.org,www.example.org'.")
 DATABASES = {"default": database_from_url(required("DATABASE_URL"))}
 SITE_DOMAIN = env("DJANGO_SITE_DOMAIN", ALLOWED_HOSTS[0].lstrip("."))
+SITE_SCHEME = env("DJANGO_SITE_SCHEME", "https")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 DEBUG = False
+
+# Whole pages are cached only in a cache every worker shares: a local-memory copy in one worker would
+# not hear of an editor's change made through another (see PAGE_CACHE in base.py).
+PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", bool(env("REDIS_URL")))
 
 # Static files: hashed names and pre-compressed copies, served by whitenoise.
 STORAGES = {
@@ -60,10 +65,14 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# nosniff, Referrer-Policy, COOP, X-Frame-Options, HttpOnly and SameSite cookies and the CSP: base.py.
+# Cookies only over HTTPS, and with the __Host- prefix, so a browser refuses them unless they are
+# Secure, for this exact host (no Domain) and the whole site (Path=/): no sibling subdomain can set them.
 SESSION_COOKIE_SECURE = True
-SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_NAME = "__Host-sessionid"
 CSRF_COOKIE_SECURE = True
-X_FRAME_OPTIONS = "DENY"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
+CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY,  # noqa: F405
+    "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "upgrade-insecure-requests": True},  # noqa: F405
+}

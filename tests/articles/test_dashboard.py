@@ -43,3 +43,31 @@ def test_dashboard_shows_recent_activity(editor_client):
     soup = BeautifulSoup(editor_client.get(reverse("admin:index")).content, "html.parser")
     activity = " ".join(soup.select_one(".recent-activity").get_text(" ", strip=True).split())
     assert "editor added article “Freshly added”" in activity
+
+
+def test_dashboard_counts_new_reprint_requests(editor_client):
+    from tests.factories import PermissionRequestFactory
+
+    PermissionRequestFactory.create_batch(2)
+    PermissionRequestFactory(status="approved")
+    count, url = tiles(editor_client)["New reprint requests"]
+    assert count == 2
+    listing = BeautifulSoup(editor_client.get(url).content, "html.parser")
+    assert len(listing.select("#result_list tbody tr")) == 2
+
+
+def test_contributors_see_only_their_own_work_and_no_requests(client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    from articles import roles
+    from tests.factories import PermissionRequestFactory
+
+    user = django_user_model.objects.create_user("cora", "cora@example.org", "a-long-test-password", is_staff=True)
+    user.groups.add(Group.objects.get(name=roles.CONTRIBUTORS))
+    ArticleFactory(status=Status.DRAFT, created_by=user)
+    ArticleFactory(status=Status.DRAFT)
+    PermissionRequestFactory()
+    client.force_login(user)
+    counts = tiles(client)
+    assert counts["Drafts"][0] == 1
+    assert "New reprint requests" not in counts

@@ -306,6 +306,7 @@ def test_json_feed_follows_version_1_1(client, cross_post):
 QUERY_COUNTS = {"articles:rss": 5, "articles:atom": 5, "articles:json_feed": 5} | dict.fromkeys(ARCHIVE_FEEDS, 6)
 
 
+@pytest.mark.usefixtures("page_cache_off")
 @pytest.mark.parametrize("name", QUERY_COUNTS)
 def test_feed_queries_do_not_grow_with_items(client, filed, name, django_assert_num_queries):
     co_author = AuthorFactory()

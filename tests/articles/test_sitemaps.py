@@ -120,6 +120,7 @@ def test_unpublished_articles_and_their_only_archives_are_absent(client, values)
     assert f"{BASE}{live.get_absolute_url()}" in urls
 
 
+@pytest.mark.usefixtures("page_cache_off")
 def test_sitemap_queries_do_not_grow_with_articles(client, django_assert_num_queries):
     filed_article(title="First")
     client.get(reverse("sitemap"))  # the site is cached after the first request

@@ -1,0 +1,365 @@
+"""`make bench`: generate the corpus, serve it with gunicorn on 127.0.0.1, load each page with wrk, report.
+
+Every page is measured on a freshly started server (so each worker's peak memory is that page's),
+warmed up first (with the page cache on, every rotating page is requested once beforehand), then
+loaded for BENCH_DURATION seconds by wrk on loopback. The ceiling view is measured in the same
+run, and every page is reported against it. Results: a table on stdout, and JSON in
+bench/results.json (and bench/results-<database>-<cache>-<articles>.json).
+
+Environment (all optional):
+  BENCH_ARTICLES     corpus size (10000)                  DATABASE_URL  PostgreSQL (SQLite file otherwise)
+  BENCH_DURATION     seconds of load per page (10)         REDIS_URL     shared cache for the workers
+  BENCH_CONNECTIONS  wrk connections (16)                  BENCH_THREADS wrk threads (2)
+  BENCH_URLS         article addresses to rotate (2000)    BENCH_SEED    corpus seed (1)
+  BENCH_PORT         port on 127.0.0.1 (8765)              BENCH_REUSE_CORPUS=1  keep a corpus of the right size
+"""
+
+import json
+import os
+import platform
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.bench"
+sys.path.insert(0, str(ROOT))
+
+
+def env_int(name, default):
+    return int(os.environ.get(name) or default)
+
+
+ARTICLES = env_int("BENCH_ARTICLES", 10_000)
+DURATION = env_int("BENCH_DURATION", 10)
+CONNECTIONS = env_int("BENCH_CONNECTIONS", 16)
+THREADS = env_int("BENCH_THREADS", 2)
+URL_COUNT = env_int("BENCH_URLS", 2000)
+SEED = env_int("BENCH_SEED", 1)
+PORT = env_int("BENCH_PORT", 8765)
+BASE_URL = f"http://127.0.0.1:{PORT}"
+WARM_UP = 3  # seconds of load before each measurement
+
+
+def ensure_postgres_database():
+    """Create the database DATABASE_URL names if the server has no such database yet."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        return
+    import dj_database_url
+    import psycopg
+
+    config = dj_database_url.parse(url)
+    try:
+        psycopg.connect(url, connect_timeout=5).close()
+    except psycopg.OperationalError:
+        admin = url.rsplit("/", 1)[0] + "/postgres"
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'CREATE DATABASE "{config["NAME"]}"')
+
+
+def setup_django():
+    import django
+
+    django.setup()
+
+
+def prepare_corpus():
+    from django.core.management import call_command
+    from tqdm import tqdm
+
+    from articles import corpus
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    existing = corpus.generated_articles().count()
+    if os.environ.get("BENCH_REUSE_CORPUS") == "1" and existing == ARTICLES:
+        print(f"Reusing the corpus of {existing} generated articles.")
+        return None
+    if existing:
+        corpus.remove_generated()
+    with tqdm(total=ARTICLES, unit="article", desc="corpus") as progress:
+        report = corpus.generate(ARTICLES, seed=SEED, progress=progress)
+    print(f"Generated {report.articles} articles in {report.seconds:.1f} s.")
+    return round(report.seconds, 1)
+
+
+def page_paths(workdir):
+    """The pages to load, each a file of paths that wrk requests in turn."""
+    from articles import corpus
+    from articles.models import Region, Theme
+
+    rng = random.Random(SEED)
+    slugs = list(corpus.generated_articles().published().order_by("pk").values_list("slug", flat=True))
+    slugs = rng.sample(slugs, min(URL_COUNT, len(slugs)))
+    archives = [region.get_absolute_url() for region in Region.objects.filter(slug__startswith=corpus.PREFIX)]
+    archives += [theme.get_absolute_url() for theme in Theme.objects.filter(slug__startswith=corpus.PREFIX)]
+    topics = rng.sample(corpus.topic_list(), 20)
+    lists = {
+        "article": [f"/articles/{slug}/" for slug in slugs],
+        "home": ["/"],
+        "archive": archives,
+        "search": ["/search/?q=" + topic.replace(" ", "+") for topic in topics],
+        "feed": ["/feeds/rss/"],
+        "ceiling": [f"/bench/ceiling/{slug}/" for slug in slugs],
+    }
+    files = {}
+    for name, paths in lists.items():
+        files[name] = workdir / f"{name}.txt"
+        files[name].write_text("\n".join(paths) + "\n")
+    # (label, paths, page cache on?)
+    return [
+        ("article", files["article"], False),
+        ("article, page cache on", files["article"], True),
+        ("home", files["home"], False),
+        ("archive (region or theme, page 1)", files["archive"], False),
+        ("search (two words)", files["search"], False),
+        ("feed (RSS)", files["feed"], False),
+        ("ceiling", files["ceiling"], False),
+    ], lists
+
+
+def queries_per_page(pages, lists):
+    """What each page costs in queries, counted in this process: the steady state, as a reader meets it."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, override_settings
+
+    results = {}
+    for label, path_file, cached in pages:
+        path = path_file.read_text().split("\n", 1)[0]
+        with override_settings(PAGE_CACHE=cached):
+            client = Client()
+            client.get(path)
+            with CaptureQueriesContext(connection) as captured:
+                response = client.get(path)
+        results[label] = {"queries": len(captured), "status": response.status_code, "bytes": len(response.content)}
+    connection.close()
+    return results
+
+
+def start_server(cached, log):
+    env = {**os.environ, "BENCH_PAGE_CACHE": "1" if cached else "0", "BENCH_BIND": f"127.0.0.1:{PORT}"}
+    server = subprocess.Popen(  # noqa: S603 - our own venv's gunicorn, fixed arguments
+        [str(BIN / "gunicorn"), "-c", str(ROOT / "bench" / "gunicorn.py"), "config.wsgi"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{BASE_URL}/healthz", timeout=2) as response:  # noqa: S310  # nosec B310  # loopback
+                if response.status == 200:
+                    return server
+        except OSError:
+            time.sleep(0.2)
+    stop_server(server)
+    raise SystemExit(f"gunicorn did not answer on {BASE_URL} within a minute; see bench/gunicorn.log")
+
+
+def worker_pids(server):
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
+    return [int(pid) for pid in children.read_text().split()] if children.exists() else []
+
+
+def peak_rss_mb(pids):
+    """The largest peak resident set size (VmHWM) among the workers, in MB."""
+    peaks = []
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peaks.append(int(line.split()[1]) / 1024)
+        except OSError:
+            continue
+    return round(max(peaks), 1) if peaks else None
+
+
+def stop_server(server):
+    try:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
+
+
+def wrk(path_file, seconds):
+    command = [
+        "wrk",
+        f"-t{THREADS}",
+        f"-c{CONNECTIONS}",
+        f"-d{seconds}s",
+        "--timeout",
+        "5s",
+        "-s",
+        str(ROOT / "bench" / "rotate.lua"),
+        BASE_URL,
+        "--",
+        str(path_file),
+    ]
+    output = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60, check=True).stdout  # noqa: S603
+    line = next(line for line in reversed(output.splitlines()) if line.startswith("{"))
+    return json.loads(line)
+
+
+def visit_each(path_file):
+    """Request every path once, eight at a time: with the page cache on, each page is then stored."""
+
+    def fetch(path):
+        with urllib.request.urlopen(BASE_URL + path, timeout=30) as response:  # noqa: S310  # nosec B310  # loopback
+            response.read()
+
+    paths = [path for path in path_file.read_text().splitlines() if path]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(fetch, paths))
+
+
+def measure(label, path_file, cached, log):
+    server = start_server(cached, log)
+    try:
+        if cached:
+            visit_each(path_file)
+        wrk(path_file, WARM_UP)
+        result = wrk(path_file, DURATION)
+        memory = peak_rss_mb(worker_pids(server))
+    finally:
+        stop_server(server)
+    seconds = result["duration_us"] / 1e6
+    return {
+        "page": label,
+        "page_cache": cached,
+        "requests_per_second": round(result["requests"] / seconds, 1),
+        "p50_ms": round(result["p50_us"] / 1000, 2),
+        "p99_ms": round(result["p99_us"] / 1000, 2),
+        "errors": result["errors"],
+        "requests": result["requests"],
+        "worker_peak_rss_mb": memory,
+    }
+
+
+def machine():
+    from django.conf import settings
+    from django.db import connection
+
+    import config.gunicorn as gunicorn_config
+
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
+        platform.processor(),
+    )
+    memory_kb = next(
+        int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if "MemTotal" in line
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT sqlite_version()" if connection.vendor == "sqlite" else "SHOW server_version")
+        database_version = cursor.fetchone()[0]
+    connection.close()
+    wrk_version = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.split("\n", 1)[0]  # noqa: S607
+    import django
+
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": round(memory_kb / 1024 / 1024, 1),
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "django": django.get_version(),
+        "database": f"{connection.vendor} {database_version}",
+        "cache": settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[1],
+        "gunicorn": (
+            f"{gunicorn_config.workers} {gunicorn_config.worker_class} workers x {gunicorn_config.threads} threads"
+        ),
+        "load": f"{wrk_version}, -t{THREADS} -c{CONNECTIONS} -d{DURATION}s per page after a warm-up, 127.0.0.1",
+    }
+
+
+def table(results):
+    ceiling = next(row for row in results if row["page"] == "ceiling")["requests_per_second"]
+    header = "| page | req/s | x ceiling | p50 ms | p99 ms | errors | queries | bytes | worker peak RSS MB |"
+    lines = [header, "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for row in results:
+        lines.append(
+            f"| {row['page']} | {row['requests_per_second']:,.0f} | {row['requests_per_second'] / ceiling:.2f} | "
+            f"{row['p50_ms']} | {row['p99_ms']} | {row['errors']} | {row['queries']} | {row['bytes']:,} | "
+            f"{row['worker_peak_rss_mb']} |"
+        )
+    return "\n".join(lines)
+
+
+def main():
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is needed: apt-get install -y wrk")
+    ensure_postgres_database()
+    setup_django()
+    # Other work on the machine competes for its cores: the report says how busy it was.
+    load_before = os.getloadavg()
+    generation_seconds = prepare_corpus()
+    workdir = Path(tempfile.mkdtemp(prefix="crosspost-bench-"))
+    pages, lists = page_paths(workdir)
+    counts = queries_per_page(pages, lists)
+    info = machine()
+    results = []
+    with open(ROOT / "bench" / "gunicorn.log", "w") as log:
+        for label, path_file, cached in pages:
+            print(f"Loading {label} ...", flush=True)
+            row = measure(label, path_file, cached, log) | counts[label]
+            results.append(row)
+    ceiling = next(row for row in results if row["page"] == "ceiling")
+    for row in results:
+        row["ratio_to_ceiling"] = round(row["requests_per_second"] / ceiling["requests_per_second"], 2)
+    report = {
+        "when": time.strftime("%Y-%m-%d %H:%M %Z"),
+        "command": command_line(),
+        "articles": ARTICLES,
+        "corpus_generation_seconds": generation_seconds,
+        "rotating_article_urls": len(lists["article"]),
+        "machine": info,
+        "load_average_before_and_after": [round(load_before[0], 2), round(os.getloadavg()[0], 2)],
+        "pages": results,
+    }
+    text = json.dumps(report, indent=2) + "\n"
+    (ROOT / "bench" / "results.json").write_text(text)
+    vendor, cache = info["database"].split()[0], info["cache"].removesuffix("Cache").lower()
+    (ROOT / "bench" / f"results-{vendor}-{cache}-{ARTICLES}.json").write_text(text)
+    shutil.rmtree(workdir, ignore_errors=True)
+    print()
+    print(f"{ARTICLES:,} articles on {info['database']}; corpus generated in {generation_seconds} s")
+    print(f"{info['cpu']}, {info['cores']} cores; {info['gunicorn']}; {info['load']}")
+    print(table(results))
+    print("\nJSON: bench/results.json")
+
+
+def command_line():
+    variables = [
+        f"{name}={os.environ[name]}"
+        for name in (
+            "BENCH_ARTICLES",
+            "DATABASE_URL",
+            "REDIS_URL",
+            "BENCH_DURATION",
+            "BENCH_CONNECTIONS",
+            "BENCH_REUSE_CORPUS",
+        )
+        if os.environ.get(name)
+    ]
+    return " ".join([*variables, "make bench"])
+
+
+if __name__ == "__main__":
+    main()

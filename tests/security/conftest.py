@@ -1,0 +1,204 @@
+"""Production's security settings inside the test process, and an inventory of every route."""
+
+import importlib.util
+import os
+import sys
+
+import pytest
+import reversion
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.apps import apps
+from django.conf import settings as django_settings
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.redirects.models import Redirect
+from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.utils import timezone
+from reversion.models import Version
+
+from articles.models import Article
+from attribution.models import PublicationSettings
+from syndication.models import RequestStatus
+from tests.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    CrossPostFactory,
+    ImageFactory,
+    PermissionRequestFactory,
+    RegionFactory,
+    TagFactory,
+    ThemeFactory,
+    publication_settings,
+)
+
+# Settings that make the HTTP answer safe; copied from config.settings.production into a test.
+SECURITY_PREFIXES = ("SECURE_", "SESSION_COOKIE_", "CSRF_COOKIE_", "CONTENT_SECURITY_POLICY", "X_FRAME_OPTIONS")
+
+
+# Routes no address can reach, because an earlier pattern answers all of theirs: django-solo puts the
+# publication settings' change page at the changelist's address.
+SHADOWED_ROUTES = {"admin/attribution/publicationsettings/"}
+
+
+def load_production_settings(tmp_path):
+    """config.settings.production as a fresh module, with the three variables it requires set."""
+    saved = dict(os.environ)
+    os.environ.update(
+        DJANGO_SECRET_KEY="x" * 60,
+        DJANGO_ALLOWED_HOSTS="crosspost.example.org",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'unused.sqlite3'}",
+    )
+    try:
+        spec = importlib.util.find_spec("config.settings.production")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["config.settings._production_under_test"] = module
+        spec.loader.exec_module(module)
+    finally:
+        sys.modules.pop("config.settings._production_under_test", None)
+        os.environ.clear()
+        os.environ.update(saved)
+    return module
+
+
+@pytest.fixture
+def production_security(settings, tmp_path):
+    """This test answers requests with production's headers, cookies and policy."""
+    production = load_production_settings(tmp_path)
+    for name in dir(production):
+        if name.startswith(SECURITY_PREFIXES):
+            setattr(settings, name, getattr(production, name))
+    # The proxy in front says "https"; the test client says so with secure=True.
+    return settings
+
+
+def all_routes():
+    """Every URL pattern of the project, as the resolver reports it in ResolverMatch.route."""
+
+    def join(prefix, pattern):
+        # As django.urls.resolvers joins them: a regex's "^" goes when it follows a prefix.
+        route = str(pattern.pattern)
+        return prefix + (route.removeprefix("^") if prefix else route)
+
+    def walk(patterns, prefix):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, join(prefix, pattern))
+            elif isinstance(pattern, URLPattern):
+                yield join(prefix, pattern)
+
+    return set(walk(get_resolver().url_patterns, "")) - SHADOWED_ROUTES
+
+
+def route_of(path):
+    """The pattern that answers `path`, or None for a path no pattern matches (a stored redirect)."""
+    try:
+        return resolve(path.split("?")[0]).route
+    except Resolver404:
+        return None
+
+
+@pytest.fixture
+def site_objects(db, django_user_model):
+    """At least one object of every kind a route can show, the admin's included."""
+    author, region, theme, tag = AuthorFactory(), RegionFactory(), ThemeFactory(), TagFactory(name="shipping")
+    with reversion.create_revision():
+        article = CrossPostFactory(
+            authors=[author], regions=[region], themes=[theme], tags=[tag], lead_image=ImageFactory()
+        )
+    with reversion.create_revision():
+        doomed = ArticleFactory(title="Deleted, kept in history")
+    doomed.delete()
+    approved = PermissionRequestFactory(article=article, status=RequestStatus.APPROVED, decided_at=timezone.now())
+    publication_settings(site_name="Crosspost")
+    Group.objects.get_or_create(name="Editors")
+    Redirect.objects.create(site_id=django_settings.SITE_ID, old_path="/old/", new_path=article.get_absolute_url())
+    attempt = {"username": "someone", "ip_address": "10.0.0.1", "user_agent": "x", "path_info": "/admin/login/"}
+    AccessAttempt.objects.create(**attempt, get_data="", post_data="", failures_since_start=1)
+    AccessLog.objects.create(**attempt)
+    AccessFailureLog.objects.create(**attempt)
+    if apps.is_installed("wordpress_import"):
+        apps.get_model("wordpress_import", "ImportRecord").objects.create(
+            site="old.example.org", kind="post", wp_id="1", article=article
+        )
+    user = django_user_model.objects.create_superuser("inventory", "inventory@example.org", "a-long-test-password")
+    return {"article": article, "deleted": doomed, "request": approved, "user": user}
+
+
+def admin_paths(objects):
+    """Every admin page of every registered model, with a real object where the page needs one."""
+    paths = [
+        reverse("admin:index"),
+        reverse("admin:login"),
+        reverse("admin:password_change"),
+        reverse("admin:password_change_done"),
+        reverse("admin:autocomplete") + "?app_label=articles&model_name=article&field_name=regions&term=a",
+        reverse("admin:jsi18n"),
+        "/admin/no-such-page/",
+    ]
+    article = objects["article"]
+    paths.append(reverse("admin:view_on_site", args=[ContentType.objects.get_for_model(Article).pk, article.pk]))
+    for model, model_admin in admin.site._registry.items():
+        opts = model._meta
+        paths.append(reverse("admin:app_list", args=[opts.app_label]))
+        for pattern in model_admin.get_urls():
+            if not pattern.name:
+                continue
+            name = f"admin:{pattern.name}"
+            instance = model._default_manager.first()
+            assert instance is not None, f"site_objects makes no {opts.label}: add one, so its admin pages are tried"
+            arguments = {
+                f"admin:{opts.app_label}_{opts.model_name}_recover": [Version.objects.get_deleted(Article).first().pk],
+                f"admin:{opts.app_label}_{opts.model_name}_revision": [
+                    article.pk,
+                    Version.objects.get_for_object(article).first().pk,
+                ],
+            }
+            try:
+                path = reverse(name, args=arguments.get(name, []))
+            except Exception:  # noqa: BLE001 - the page takes an object
+                path = reverse(name, args=[instance.pk])
+            paths.append(path)
+            if pattern.name.endswith("_change") and "<path:object_id>" in str(pattern.pattern):
+                paths.append(path.removesuffix("change/"))  # the old address that redirects to the change page
+    # The publication settings (django-solo) answer on fixed addresses; the usual per-object ones remain.
+    settings_pk = PublicationSettings.get_solo().pk
+    paths += [f"/admin/attribution/publicationsettings/{settings_pk}/{page}" for page in ("", "change/", "history/")]
+    paths.append(reverse("admin:auth_user_password_change", args=[objects["user"].pk]))
+    paths.append(reverse("admin:logout"))  # last: it ends the session (and is a POST-only page)
+    return paths
+
+
+def public_paths(objects):
+    article = objects["article"]
+    author = article.authors.first()
+    region, theme, tag, source = article.regions.first(), article.themes.first(), article.tags.first(), article.source
+    paths = [
+        reverse("healthz"),
+        reverse("security_txt"),
+        reverse("sitemap"),
+        reverse("robots_txt"),
+        reverse("syndication:request"),
+        reverse("syndication:request_article", args=[article.slug]),
+        reverse("syndication:thanks", args=[article.slug]),
+        reverse("syndication:kit", args=[objects["request"].kit_token]),
+        reverse("articles:home"),
+        reverse("articles:home") + "?page=2",
+        reverse("articles:search") + "?q=article",
+        article.get_absolute_url(),
+        "/articles/no-such-article/",
+        "/old/",  # a stored redirect
+        reverse("articles:rss"),
+        reverse("articles:atom"),
+        reverse("articles:json_feed"),
+    ]
+    for kind, subject in (("region", region), ("theme", theme), ("tag", tag), ("author", author), ("source", source)):
+        for suffix in ("", "_rss", "_atom"):
+            paths.append(reverse(f"articles:{kind}{suffix}", args=[subject.slug]))
+    return paths
+
+
+@pytest.fixture
+def inventory(site_objects):
+    """(path, signed_in) for every route of the site; test_inventory_covers_every_route keeps it complete."""
+    return [(path, False) for path in public_paths(site_objects)] + [(path, True) for path in admin_paths(site_objects)]

@@ -1,6 +1,7 @@
 from django.db import models
-from django.urls import reverse
 from solo.models import SingletonModel
+
+from articles.links import url_for
 
 
 class CanonicalPolicy(models.TextChoices):
@@ -57,7 +58,7 @@ class Source(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:source", kwargs={"slug": self.slug})
+        return url_for("articles:source", self.slug)
 
 
 class PublicationSettings(SingletonModel):

@@ -1,5 +1,6 @@
 from django.db import models
-from django.urls import reverse
+
+from articles.links import url_for
 
 
 class Author(models.Model):
@@ -28,4 +29,4 @@ class Author(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return url_for("articles:author", self.slug)

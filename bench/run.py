@@ -12,6 +12,7 @@ Environment (all optional):
   BENCH_CONNECTIONS  wrk connections (16)                  BENCH_THREADS wrk threads (2)
   BENCH_URLS         article addresses to rotate (2000)    BENCH_SEED    corpus seed (1)
   BENCH_PORT         port on 127.0.0.1 (8765)              BENCH_REUSE_CORPUS=1  keep a corpus of the right size
+  BENCH_PAGES        only these pages, e.g. article,search (the ceiling is always measured)
 """
 
 import json
@@ -45,6 +46,8 @@ THREADS = env_int("BENCH_THREADS", 2)
 URL_COUNT = env_int("BENCH_URLS", 2000)
 SEED = env_int("BENCH_SEED", 1)
 PORT = env_int("BENCH_PORT", 8765)
+# Only some pages (the ceiling is always measured): article, cached, home, archive, search, feed.
+PAGES = [key.strip() for key in os.environ.get("BENCH_PAGES", "").split(",") if key.strip()]
 BASE_URL = f"http://127.0.0.1:{PORT}"
 WARM_UP = 3  # seconds of load before each measurement
 
@@ -115,16 +118,18 @@ def page_paths(workdir):
     for name, paths in lists.items():
         files[name] = workdir / f"{name}.txt"
         files[name].write_text("\n".join(paths) + "\n")
-    # (label, paths, page cache on?)
-    return [
-        ("article", files["article"], False),
-        ("article, page cache on", files["article"], True),
-        ("home", files["home"], False),
-        ("archive (region or theme, page 1)", files["archive"], False),
-        ("search (two words)", files["search"], False),
-        ("feed (RSS)", files["feed"], False),
-        ("ceiling", files["ceiling"], False),
-    ], lists
+    # (key, label, paths, page cache on?)
+    pages = [
+        ("article", "article", files["article"], False),
+        ("cached", "article, page cache on", files["article"], True),
+        ("home", "home", files["home"], False),
+        ("archive", "archive (region or theme, page 1)", files["archive"], False),
+        ("search", "search (two words)", files["search"], False),
+        ("feed", "feed (RSS)", files["feed"], False),
+        ("ceiling", "ceiling", files["ceiling"], False),
+    ]
+    wanted = set(PAGES) | {"ceiling"} if PAGES else {key for key, *_ in pages}
+    return [(label, paths, cached) for key, label, paths, cached in pages if key in wanted], lists
 
 
 def queries_per_page(pages, lists):
@@ -336,7 +341,8 @@ def main():
     text = json.dumps(report, indent=2) + "\n"
     (ROOT / "bench" / "results.json").write_text(text)
     vendor, cache = info["database"].split()[0], info["cache"].removesuffix("Cache").lower()
-    (ROOT / "bench" / f"results-{vendor}-{cache}-{ARTICLES}.json").write_text(text)
+    if not PAGES:  # a partial run (BENCH_PAGES) leaves the last full run's file alone
+        (ROOT / "bench" / f"results-{vendor}-{cache}-{ARTICLES}.json").write_text(text)
     shutil.rmtree(workdir, ignore_errors=True)
     print()
     print(f"{ARTICLES:,} articles on {info['database']}; corpus generated in {generation_seconds} s")
@@ -355,6 +361,7 @@ def command_line():
             "BENCH_DURATION",
             "BENCH_CONNECTIONS",
             "BENCH_REUSE_CORPUS",
+            "BENCH_PAGES",
         )
         if os.environ.get(name)
     ]

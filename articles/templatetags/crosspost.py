@@ -3,6 +3,8 @@ import json
 from django import template
 from django.utils.safestring import mark_safe
 
+from articles import links
+
 register = template.Library()
 
 # Characters that could end a <script> element or start a comment inside it.
@@ -20,3 +22,9 @@ def json_ld(data):
 def absolute(url, request):
     """A path as a full URL on this site (a URL that is already absolute stays as it is)."""
     return request.build_absolute_uri(url) if url else ""
+
+
+@register.simple_tag
+def url_for(name, slug=None):
+    """`{% url name slug %}` for the site's own pages, without a resolver walk per link (articles.links)."""
+    return links.url_for(name, slug)

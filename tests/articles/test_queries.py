@@ -36,11 +36,13 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 # The most any article or listing page may cost, whatever it shows (issue 7).
 MOST_QUERIES = 6
-# The article, its source and lead image; author links with authors; regions; themes; tags;
-# the pictures its body embeds. Nothing of it is kept in the cache but whole pages.
-ARTICLE_PAGE_QUERIES = 6
-# Home: page of articles, author links with authors, regions. First request after a change: also
-# the total, the next publication time, and the region and theme sections (one query).
+# The article, its source and lead image; author links with authors; regions, themes and tags in
+# one statement (articles.relations); the pictures its body embeds. Nothing of it is kept in the
+# cache but whole pages.
+ARTICLE_PAGE_QUERIES = 4
+# Home: page of articles, author links with authors, regions (in the terms statement). First
+# request after a change: also the total, the next publication time, and the region and theme
+# sections (one query).
 HOME_QUERIES = 3
 HOME_FIRST_QUERIES = 6
 # Archive: its subject, page of articles, author links with authors, regions. First request

@@ -1,0 +1,131 @@
+"""articles.relations and articles.links: the article page's cheap paths give what the slow ones gave.
+
+The relations loader must fill exactly what `prefetch_related` would have: the same rows, in the
+same order, per article, with nothing leaking between articles; `url_for` must give exactly what
+`reverse()` gives, and refuse what it refuses.
+"""
+
+import pytest
+from django.db.models import Prefetch
+from django.test.utils import override_settings
+from django.urls import NoReverseMatch, reverse, set_script_prefix
+
+from articles.links import url_for
+from articles.models import Article, ArticleAuthor, Region, Theme
+from articles.services import article_set_authors
+from tests.factories import AuthorFactory, CrossPostFactory, RegionFactory, TagFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def reference(articles):
+    """What the ORM's own prefetching gives for the same articles."""
+    return Article.objects.filter(pk__in=[article.pk for article in articles]).prefetch_related(
+        Prefetch("author_links", queryset=ArticleAuthor.objects.select_related("author").order_by("order", "pk")),
+        Prefetch("regions", queryset=Region.objects.order_by("name", "pk")),
+        Prefetch("themes", queryset=Theme.objects.order_by("name", "pk")),
+        "tags",
+    )
+
+
+def shown(article):
+    return {
+        "authors": [
+            (link.order, link.author.pk, link.author.name, link.author.short_bio) for link in article.author_links.all()
+        ],
+        "regions": [(region.pk, region.name, region.slug) for region in article.regions.all()],
+        "themes": [(theme.pk, theme.name, theme.slug) for theme in article.themes.all()],
+        "tags": sorted((tag.pk, tag.name, tag.slug) for tag in article.tags.all()),
+    }
+
+
+@pytest.fixture
+def articles():
+    # Names out of id order, shared terms, byline order unlike creation order, and an article with nothing.
+    regions = [RegionFactory(name=name) for name in ("Sahel", "Andes", "Balkans")]
+    themes = [ThemeFactory(name=name) for name in ("Water", "Energy")]
+    tags = TagFactory.create_batch(3)
+    authors = AuthorFactory.create_batch(4)
+    first = CrossPostFactory(authors=[authors[2], authors[0], authors[3]], regions=regions, themes=themes, tags=tags)
+    second = CrossPostFactory(authors=[authors[1]], regions=regions[1:], themes=themes[:1], tags=tags[:1])
+    bare = CrossPostFactory(authors=[], regions=[], themes=[], tags=[])
+    return [first, second, bare]
+
+
+def test_the_page_loader_gives_what_prefetch_related_gives(articles, django_assert_num_queries):
+    expected = {article.pk: shown(article) for article in reference(articles)}
+    with django_assert_num_queries(3):  # the articles, their bylines, and every term in one statement
+        loaded = list(Article.objects.filter(pk__in=[a.pk for a in articles]).with_page_data())
+    with django_assert_num_queries(0):
+        assert {article.pk: shown(article) for article in loaded} == expected
+        byline = [author.pk for author in loaded[0].ordered_authors]
+    assert byline == [
+        link.author_id for link in ArticleAuthor.objects.filter(article=loaded[0]).order_by("order", "pk")
+    ]
+
+
+def test_terms_come_by_name_and_bylines_in_their_order(articles):
+    page = Article.objects.with_page_data().get(pk=articles[0].pk)
+    assert [region.name for region in page.regions.all()] == ["Andes", "Balkans", "Sahel"]
+    assert [theme.name for theme in page.themes.all()] == ["Energy", "Water"]
+    article_set_authors(article=page, authors=list(reversed(page.ordered_authors)))
+    again = Article.objects.with_page_data().get(pk=articles[0].pk)
+    assert again.ordered_authors == list(reversed(page.ordered_authors))
+
+
+def test_cards_load_only_what_cards_show(articles, django_assert_num_queries):
+    with django_assert_num_queries(3):
+        cards = list(Article.objects.filter(pk__in=[a.pk for a in articles]).with_card_data().order_by("pk"))
+        assert [len(card.ordered_authors) for card in cards] == [3, 1, 0]
+        assert [len(card.regions.all()) for card in cards] == [3, 2, 0]
+    with django_assert_num_queries(1):  # themes were not asked for: an ordinary lazy query
+        cards[0].themes.all()[0]
+
+
+def test_values_and_counts_are_left_alone(articles):
+    queryset = Article.objects.filter(pk__in=[a.pk for a in articles]).with_page_data()
+    assert {row["pk"] for row in queryset.values("pk")} == {a.pk for a in articles}
+    assert queryset.count() == 3
+    assert queryset.exists()
+
+
+def test_an_empty_result_runs_no_more_queries(django_assert_num_queries):
+    with django_assert_num_queries(1):
+        assert list(Article.objects.filter(pk=-1).with_page_data()) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("articles:detail", "a-slug_2"),
+        ("articles:author", "x"),
+        ("articles:region", "central-asia"),
+        ("articles:tag", "UPPER-and-lower"),
+        ("articles:source_rss", "source-1"),
+        ("articles:home", None),
+        ("articles:rss", None),
+    ],
+)
+def test_url_for_gives_what_reverse_gives(name, slug):
+    expected = reverse(name) if slug is None else reverse(name, kwargs={"slug": slug})
+    assert url_for(name, slug) == expected
+    assert url_for(name, slug) == expected  # and again, from what it remembered
+
+
+@pytest.mark.parametrize("slug", ["", "with space", "ünïcode", "../up", "a/b", "x?y=1"])
+def test_url_for_refuses_what_reverse_refuses(slug):
+    url_for("articles:detail", "warm-up")
+    with pytest.raises(NoReverseMatch):
+        url_for("articles:detail", slug)
+
+
+def test_url_for_follows_the_script_prefix_and_the_url_configuration():
+    assert url_for("articles:detail", "one") == "/articles/one/"
+    set_script_prefix("/mounted/")
+    try:
+        assert url_for("articles:detail", "one") == "/mounted/articles/one/"
+    finally:
+        set_script_prefix("/")
+    with override_settings(ROOT_URLCONF="tests.articles.relations_urls"):
+        assert url_for("articles:detail", "one") == "/elsewhere/one/"
+    assert url_for("articles:detail", "one") == "/articles/one/"

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
@@ -8,6 +10,7 @@ from taggit.utils import parse_tags
 
 from config.admin_defaults import https_formfield
 
+from .cache import remember
 from .models import LIVE_STATUSES, Article, Status
 from .publishing import live_status_for, publish_problems
 
@@ -117,6 +120,10 @@ class ArticleAdminForm(forms.ModelForm):
         return names
 
 
+def _term_choices(model):
+    return list(model.objects.order_by("name", "pk").values_list("slug", "name"))
+
+
 class SearchForm(forms.Form):
     """The reader's search box and its filters; anything odd in the query string becomes a message."""
 
@@ -133,8 +140,12 @@ class SearchForm(forms.Form):
         from .models import Region, Theme
 
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = Region.objects.all()
-        self.fields["theme"].queryset = Theme.objects.all()
+        for name, model in (("region", Region), ("theme", Theme)):
+            field = self.fields[name]
+            field.queryset = model.objects.all()
+            # The choices shown are kept by the page cache's rules (a renamed region shows at once);
+            # a chosen slug is still looked up in the table when the form is cleaned.
+            field.choices = [("", field.empty_label), *remember(f"choices:{name}", partial(_term_choices, model))]
         self.fields["author"].queryset = Author.objects.all()
         self.fields["author"].widget = forms.TextInput()  # a slug; a select of every author would not scale
         self.fields["author"].help_text = ""

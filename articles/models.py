@@ -94,13 +94,13 @@ class ArticleQuerySet(models.QuerySet):
     def with_card_data(self):
         """Everything a listing card shows, in two queries after the articles' own whatever the page size."""
         # Cards never show the body: leave the heavy columns in the database.
-        cards = self.defer("body", "body_text", "search_vector").select_related("source")
+        cards = self.defer("body", "body_text", "search_vector", "rank_vector").select_related("source")
         return cards.with_relations(AUTHORS, REGIONS)
 
     def with_page_data(self):
         """Everything the article page shows."""
         return (
-            self.defer("search_vector")
+            self.defer("search_vector", "rank_vector")
             .select_related("source", "lead_image")
             .with_relations(AUTHORS, REGIONS, THEMES, TAGS)
         )
@@ -144,6 +144,9 @@ class Article(models.Model):
     body_text = models.TextField(editable=False, blank=True, help_text="The body as plain text, for search.")
     # Kept current by articles.search on every save; PostgreSQL only (NULL on SQLite).
     search_vector = SearchVectorField(null=True, editable=False)
+    # Its weighted heading (title, standfirst, authors, source) alone: a few hundred bytes that stay
+    # in the row, so ranking a search's matches never reads their bodies' vectors (articles.search).
+    rank_vector = SearchVectorField(null=True, editable=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
         "publication time",

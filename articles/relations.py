@@ -23,6 +23,7 @@ from authors.models import Author
 # Relations a page may ask for (ArticleQuerySet.with_card_data, with_page_data).
 AUTHORS, REGIONS, THEMES, TAGS = "authors", "regions", "themes", "tags"
 TERMS = (REGIONS, THEMES, TAGS)  # in the order of the terms statement's `kind` column
+TERM_FIELDS = ["id", "name", "slug"]  # what pages show of a term; the rest stays deferred
 # Where prefetch_related keeps each relation on an article (and where the related managers look).
 CACHE_NAMES = {AUTHORS: "author_links", REGIONS: "regions", THEMES: "themes", TAGS: "tags"}
 
@@ -69,8 +70,8 @@ def _term_select(q, kind, relation):
     )
 
 
-def _terms_sql(connection):
-    """Regions, themes and tags of the articles in one statement, each relation's rows by name."""
+def _terms_sql(connection, wanted):
+    """The `wanted` terms (regions, themes, tags) of the articles in one statement, each relation's rows by name."""
     q = connection.ops.quote_name
     tag, item = Tag._meta, TaggedItem._meta
     object_id, tag_id = q(item.get_field("object_id").column), q(item.get_field("tag").column)
@@ -81,19 +82,19 @@ def _terms_sql(connection):
         f"INNER JOIN {q(tag.db_table)} g ON g.{q(tag.pk.column)} = i.{tag_id} "
         f"WHERE i.{content_type} = %s AND i.{object_id} IN ({{ids}})"
     )
-    regions, themes = _term_select(q, 0, REGIONS), _term_select(q, 1, THEMES)
+    branches = {REGIONS: _term_select(q, 0, REGIONS), THEMES: _term_select(q, 1, THEMES), TAGS: tags}
     # Ordered by kind, then name (the terms' own ordering), ties by id.
-    return f"{regions} UNION ALL {themes} UNION ALL {tags} ORDER BY 1, 4, 3"
+    return f"{' UNION ALL '.join(branches[relation] for relation in wanted)} ORDER BY 1, 4, 3"
 
 
 _statements = {}
 
 
-def _statement(builder, connection):
+def _statement(builder, connection, *args):
     """A statement written once per database kind: table and column names are fixed for the process."""
-    key = (builder, connection.vendor)
+    key = (builder, connection.vendor, *args)
     if key not in _statements:
-        _statements[key] = builder(connection)
+        _statements[key] = builder(connection, *args)
     return _statements[key]
 
 
@@ -134,15 +135,16 @@ def attach(articles, relations):
                 article_field.set_cached_value(link, by_pk[link.article_id])
                 found[AUTHORS][link.article_id].append(link)
 
-        wanted_terms = [relation for relation in TERMS if relation in relations]
-        if wanted_terms:
-            content_type = ContentType.objects.get_for_model(Article).pk
-            cursor.execute(_statement(_terms_sql, connection).format(ids=marks), [*ids, *ids, content_type, *ids])
+        wanted = tuple(relation for relation in TERMS if relation in relations)
+        if wanted:
+            params = []
+            for relation in wanted:
+                params += [ContentType.objects.get_for_model(Article).pk, *ids] if relation == TAGS else ids
+            cursor.execute(_statement(_terms_sql, connection, wanted).format(ids=marks), params)
+            models = _term_models()
             for kind, article_id, pk, name, slug in cursor.fetchall():
                 relation = TERMS[kind]
-                model = _term_models()[relation]
-                if relation in found:
-                    found[relation][article_id].append(model.from_db(db, ["id", "name", "slug"], (pk, name, slug)))
+                found[relation][article_id].append(models[relation].from_db(db, TERM_FIELDS, (pk, name, slug)))
 
     models = {AUTHORS: ArticleAuthor, **_term_models()}
     for pk, article in by_pk.items():

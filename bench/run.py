@@ -9,6 +9,7 @@ bench/results.json (and bench/results-<database>-<cache>-<articles>.json).
 Environment (all optional):
   BENCH_ARTICLES     corpus size (10000)                  DATABASE_URL  PostgreSQL (SQLite file otherwise)
   BENCH_DURATION     seconds of load per page (10)         REDIS_URL     shared cache for the workers
+  BENCH_LATENCY_DURATION  seconds at one connection per page, for latency alone (5)
   BENCH_CONNECTIONS  wrk connections (16)                  BENCH_THREADS wrk threads (2)
   BENCH_URLS         article addresses to rotate (2000)    BENCH_SEED    corpus seed (1)
   BENCH_PORT         port on 127.0.0.1 (8765)              BENCH_REUSE_CORPUS=1  keep a corpus of the right size
@@ -41,6 +42,7 @@ def env_int(name, default):
 
 ARTICLES = env_int("BENCH_ARTICLES", 10_000)
 DURATION = env_int("BENCH_DURATION", 10)
+LATENCY_DURATION = env_int("BENCH_LATENCY_DURATION", 5)
 CONNECTIONS = env_int("BENCH_CONNECTIONS", 16)
 THREADS = env_int("BENCH_THREADS", 2)
 URL_COUNT = env_int("BENCH_URLS", 2000)
@@ -200,11 +202,11 @@ def stop_server(server):
         server.wait()
 
 
-def wrk(path_file, seconds):
+def wrk(path_file, seconds, connections=None, threads=None):
     command = [
         "wrk",
-        f"-t{THREADS}",
-        f"-c{CONNECTIONS}",
+        f"-t{threads or THREADS}",
+        f"-c{connections or CONNECTIONS}",
         f"-d{seconds}s",
         "--timeout",
         "5s",
@@ -238,6 +240,8 @@ def measure(label, path_file, cached, log):
             visit_each(path_file)
         wrk(path_file, WARM_UP)
         result = wrk(path_file, DURATION)
+        # One request at a time: what a page costs to serve, without waiting behind fifteen others.
+        alone = wrk(path_file, LATENCY_DURATION, connections=1, threads=1)
         memory = peak_rss_mb(worker_pids(server))
     finally:
         stop_server(server)
@@ -248,7 +252,9 @@ def measure(label, path_file, cached, log):
         "requests_per_second": round(result["requests"] / seconds, 1),
         "p50_ms": round(result["p50_us"] / 1000, 2),
         "p99_ms": round(result["p99_us"] / 1000, 2),
-        "errors": result["errors"],
+        "p50_one_connection_ms": round(alone["p50_us"] / 1000, 2),
+        "p99_one_connection_ms": round(alone["p99_us"] / 1000, 2),
+        "errors": result["errors"] + alone["errors"],
         "requests": result["requests"],
         "worker_peak_rss_mb": memory,
     }
@@ -296,13 +302,16 @@ def machine():
 
 def table(results):
     ceiling = next(row for row in results if row["page"] == "ceiling")["requests_per_second"]
-    header = "| page | req/s | x ceiling | p50 ms | p99 ms | errors | queries | bytes | worker peak RSS MB |"
-    lines = [header, "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    header = (
+        f"| page | req/s | × ceiling | p50 ms ({CONNECTIONS} conn.) | p99 ms ({CONNECTIONS} conn.) "
+        "| p50 ms (1 conn.) | p99 ms (1 conn.) | errors | queries | KB | worker peak RSS MB |"
+    )
+    lines = [header, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for row in results:
         lines.append(
             f"| {row['page']} | {row['requests_per_second']:,.0f} | {row['requests_per_second'] / ceiling:.2f} | "
-            f"{row['p50_ms']} | {row['p99_ms']} | {row['errors']} | {row['queries']} | {row['bytes']:,} | "
-            f"{row['worker_peak_rss_mb']} |"
+            f"{row['p50_ms']} | {row['p99_ms']} | {row['p50_one_connection_ms']} | {row['p99_one_connection_ms']} | "
+            f"{row['errors']} | {row['queries']} | {row['bytes'] / 1024:,.0f} | {row['worker_peak_rss_mb']} |"
         )
     return "\n".join(lines)
 

@@ -53,8 +53,8 @@ CONTENT_MODELS = [
     "redirects.Redirect",
     "wordpress_import.ImportRecord",  # what each WordPress item became, so a new import updates it
 ]
-# Derived from other columns and rebuilt on import (PostgreSQL's search vector).
-DERIVED_FIELDS = {"articles.article": {"search_vector"}}
+# Derived from other columns and rebuilt on import (PostgreSQL's search and rank vectors).
+DERIVED_FIELDS = {"articles.article": {"search_vector", "rank_vector"}}
 # Singletons that exist as soon as a page is shown; the import replaces them.
 REPLACED_MODELS = {"attribution.publicationsettings"}
 

@@ -34,3 +34,26 @@ def test_the_benchmark_runs_production_like_settings(monkeypatch):
     assert bench.PAGE_CACHE is True
     # Every worker must share the page cache, as they share Redis in production.
     assert not bench.CACHES["default"]["BACKEND"].endswith("LocMemCache")
+
+
+def test_compare_reports_each_pages_growth_between_two_runs(capsys):
+    from bench import compare
+
+    def run(articles, article_p50, search_p50, one=True):
+        def page(name, p50):
+            row = {"page": name, "requests_per_second": 1000 / p50, "p50_ms": p50}
+            return row | ({"p50_one_connection_ms": p50 / 4} if one else {})
+
+        return {"articles": articles, "pages": [page("article", article_p50), page("search (two words)", search_p50)]}
+
+    rows = compare.compare(run(10_000, 10.0, 20.0), run(100_000, 11.0, 30.0))
+    assert [(row["page"], row["p50_growth_percent"]) for row in rows] == [
+        ("article", 10.0),
+        ("search (two words)", 50.0),
+    ]
+    assert rows[0]["p50_one_connection_growth_percent"] == 10.0
+    # An older run without the one-connection column still compares.
+    older = compare.compare(run(10_000, 10.0, 20.0, one=False), run(100_000, 11.0, 30.0))
+    assert older[0]["p50_one_connection_growth_percent"] is None
+    print(compare.table(run(10_000, 10.0, 20.0, one=False), run(100_000, 11.0, 30.0), older))
+    assert "| article | 100 → 91 | 10.0 → 11.0 | +10.0 % | None → 2.75 | – |" in capsys.readouterr().out

@@ -54,7 +54,7 @@ def snapshot():
                     value = usernames.get(value)
                 if field.is_relation and field.related_model is ContentType:
                     value = ContentType.objects.get_for_id(value).natural_key()
-                if field.name == "search_vector":
+                if field.name in {"search_vector", "rank_vector"}:
                     continue  # derived; rebuilt by the import
                 row[field.attname] = str(value) if field.get_internal_type() in {"FileField", "ImageField"} else value
             for field in instance._meta.many_to_many:

@@ -12,7 +12,8 @@ from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from attribution.models import PublicationSettings, Source
+from attribution.context_processors import publication_for
+from attribution.models import Source
 from authors.models import Author
 
 from . import search
@@ -269,7 +270,7 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        publication = PublicationSettings.get_solo()
+        publication = publication_for(self.request)
         attribution = attribution_for(article, publication=publication)
         our_url = self.request.build_absolute_uri(article.get_absolute_url())
         body_images = images_for(article.body)

@@ -6,7 +6,7 @@ from django.views.generic import FormView, TemplateView
 
 from articles.attribution import attribution_for
 from articles.models import Article
-from attribution.models import PublicationSettings
+from attribution.context_processors import publication_for
 
 from . import clients
 from .forms import PermissionRequestForm
@@ -58,7 +58,7 @@ class PermissionRequestView(FormView):
         # The article the page is about, or the one a partner's pasted address already led to.
         article = self.article or getattr(form, "article", None)
         if article is not None:
-            context["attribution"] = attribution_for(article, publication=PublicationSettings.get_solo())
+            context["attribution"] = attribution_for(article, publication=publication_for(self.request))
         context.update(article=article, chosen=self.article is not None)
         return context
 
@@ -87,7 +87,7 @@ def kit(request, token):
         context = {
             "permission_request": permission_request,
             "article": article,
-            "kit": kit_for(permission_request, PublicationSettings.get_solo()),
+            "kit": kit_for(permission_request, publication_for(request)),
         }
         response = render(request, "syndication/kit.html", context)
     # A private page: never cached by a proxy, never indexed, and its address never sent on as a referrer.

@@ -188,3 +188,17 @@ def test_archive_page_costs_the_same_for_one_or_twenty_articles(client, settings
         large = queries_for(client, large_url, first=first)
         assert_same_cost(small, large, expected)
     assert client.get(large_url).content.decode().count('<article class="card">') == 20
+
+
+def test_the_publication_settings_are_read_once_per_request(client, monkeypatch):
+    article = article_with(1)
+    reads = []
+    real = PublicationSettings.get_solo.__func__
+
+    def counting(cls):
+        reads.append(cls)
+        return real(cls)
+
+    monkeypatch.setattr(PublicationSettings, "get_solo", classmethod(counting))
+    assert client.get(article.get_absolute_url()).status_code == 200
+    assert len(reads) == 1  # the view and every template share one copy

@@ -31,7 +31,7 @@ def _heading_vector():
         ArticleAuthor.objects.filter(article=OuterRef("pk"))
         .order_by()
         .values("article")
-        .annotate(names=StringAgg("author__name", delimiter=" ", ordering=("order", "pk")))
+        .annotate(names=StringAgg("author__name", delimiter=" ", order_by=("order", "pk")))
         .values("names")
     )
     source_name = Source.objects.filter(pk=OuterRef("source_id")).values("name")

@@ -163,6 +163,18 @@ class RepublicationKit:
         return format_html('<link rel="canonical" href="{}">', self.canonical_url)
 
 
+def join_names(names):
+    """Names as a byline joins them: "A", "A and B", "A, B and C"."""
+    return f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else "".join(names)
+
+
+def byline_html(authors):
+    """Every byline on the site (pages, cards, feeds, the partner's kit): each author linking to their page."""
+    link = '<a href="{}" rel="author">{}</a>'
+    links = [format_html(link, author.get_absolute_url(), author.name) for author in authors]
+    return mark_safe(join_names(links))  # noqa: S308  # nosec B308 B703 - escaped by format_html, joined by commas and "and"
+
+
 def republication_kit(article, *, publication, our_url):
     """The partner's kit for `article`, from `attribution_for` and the same includes as the article page and feeds.
 
@@ -175,8 +187,7 @@ def republication_kit(article, *, publication, our_url):
     original_date = date_format(attribution.original_date, "j F Y") if attribution.original_date else ""
     parts = [format_html('<p class="kit-title"><a href="{}">{}</a></p>', our_url, article.title)]
     if attribution.authors:
-        byline = render_to_string("includes/byline.html", {"authors": attribution.authors})
-        parts.append(format_html('<p class="byline">By {}</p>', mark_safe(byline.strip())))  # noqa: S308  # nosec B308 B703  # rendered template
+        parts.append(format_html('<p class="byline">By {}</p>', byline_html(attribution.authors)))
     if original_date:
         parts.append(format_html('<p class="original-date">First published on {}</p>', original_date))
     parts.append(mark_safe(render_to_string("includes/attribution.html", {"attribution": attribution}).strip()))  # noqa: S308  # nosec B308 B703  # an autoescaped template
@@ -190,10 +201,8 @@ def republication_kit(article, *, publication, our_url):
     html = absolute_links("\n".join(part for part in parts if part), our_url)
 
     lines = [article.title]
-    names = [author.name for author in attribution.authors]
-    if names:
-        # The same "A, B and C" as includes/byline.html.
-        lines.append("By " + (f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else names[0]))
+    if attribution.authors:
+        lines.append("By " + join_names([author.name for author in attribution.authors]))
     if original_date:
         lines.append(f"First published on {original_date}")
     if attribution.source_name:

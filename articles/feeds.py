@@ -12,16 +12,17 @@ from urllib.parse import urljoin
 
 from django.contrib.sites.models import Site
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
 from taggit.models import Tag
 
+from attribution.context_processors import publication_for
 from attribution.models import PublicationSettings, Source
 from authors.models import Author
 
 from .attribution import attribution_for
 from .models import Article, Region, Theme
+from .relations import TAGS, THEMES
 
 FEED_LENGTH = 20
 DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
@@ -155,7 +156,7 @@ class LatestArticlesFeed(Feed):
     description_template = "feeds/item_description.html"
 
     def get_object(self, request, *args, **kwargs):
-        return FeedContext(publication=PublicationSettings.get_solo())
+        return FeedContext(publication=publication_for(request))
 
     def title(self, obj):
         return obj.publication.site_name
@@ -174,12 +175,7 @@ class LatestArticlesFeed(Feed):
         return Article.objects.published()
 
     def items(self, obj):
-        return (
-            self.articles(obj)
-            .with_card_data()
-            .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("name")), "tags")
-            .newest_first()[:FEED_LENGTH]
-        )
+        return self.articles(obj).with_card_data().with_relations(THEMES, TAGS).newest_first()[:FEED_LENGTH]
 
     def get_context_data(self, *, item, obj, **kwargs):
         return {"article": item, "attribution": attribution_for(item, publication=obj.publication)}
@@ -247,7 +243,7 @@ class ArchiveFeed(LatestArticlesFeed):
 
     def get_object(self, request, slug):
         # DoesNotExist becomes a 404 in Feed.__call__.
-        return FeedContext(publication=PublicationSettings.get_solo(), subject=self.model.objects.get(slug=slug))
+        return FeedContext(publication=publication_for(request), subject=self.model.objects.get(slug=slug))
 
     def title(self, obj):
         return f"{obj.publication.site_name}: {self.kind} {obj.subject.name}"

@@ -6,6 +6,7 @@ from django.db.models import CharField, DateTimeField, F, Value, Window
 from django.db.models.functions import Cast, RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
@@ -21,6 +22,7 @@ from .attribution import attribution_for, structured_data
 from .cache import remember
 from .embeds import images_for, render_body
 from .forms import SearchForm
+from .links import url_for
 from .models import Article, Region, Status, Theme
 
 
@@ -133,8 +135,18 @@ def home_sections(per_term=3):
             model = sections[row["kind"]][1]
             terms[row["kind"]].append(model(pk=row["term"], name=row["term_name"], slug=row["term_slug"]))
         else:
+            # Addresses and dates are written out once here, kept with the rest: ninety-odd links
+            # would otherwise be reversed and formatted again for every reader.
+            published_at = row["published_at"]
             latest[row["kind"], row["term"]].append(
-                {"title": row["title"], "slug": row["article_slug"], "published_at": row["published_at"]}
+                {
+                    "title": row["title"],
+                    "slug": row["article_slug"],
+                    "url": url_for("articles:detail", row["article_slug"]),
+                    "published_at": published_at,
+                    "datetime": date_filter(published_at, "c"),
+                    "date": date_filter(published_at, "j M Y"),
+                }
             )
     return [
         {
@@ -289,7 +301,8 @@ class ArticleDetailView(DetailView):
             canonical_url=attribution.canonical_url(our_url),
             noindex=self.preview or attribution.noindex,
             body=render_body(article.body, body_images),
-            republish_url=republish_link(publication, article, our_url),
+            # Partners may ask only for published articles; a preview has nothing to offer them yet.
+            republish_url=None if self.preview else republish_link(publication, article, our_url),
         )
         return context
 

@@ -4,6 +4,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from articles import links
+from articles.attribution import byline_html
 
 register = template.Library()
 
@@ -28,3 +29,10 @@ def absolute(url, request):
 def url_for(name, slug=None):
     """`{% url name slug %}` for the site's own pages, without a resolver walk per link (articles.links)."""
     return links.url_for(name, slug)
+
+
+@register.simple_tag
+def byline(authors):
+    """`{% byline authors %}`: articles.attribution.byline_html. A tag, not an included template: an
+    include cost more than the byline itself, and listings show one per card."""
+    return byline_html(authors)

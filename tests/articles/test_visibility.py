@@ -134,6 +134,13 @@ def test_staff_see_hidden_article_as_an_uncached_unindexed_preview(editor_client
     assert {"no-cache", "no-store", "must-revalidate", "private", "max-age=0"} <= directives
 
 
+def test_a_preview_offers_no_republication_link_until_the_article_is_public(editor_client, hidden):
+    # The partner form knows only published articles: the link would lead a reviewer to a 404.
+    soup = soup_of(editor_client.get(hidden.get_absolute_url()))
+    assert soup.find("a", string="Request permission to republish") is None
+    assert editor_client.get(f"/republish/{hidden.slug}/").status_code == 404
+
+
 def test_staff_see_published_article_without_preview_marks(editor_client, published):
     response = editor_client.get(published.get_absolute_url())
 

@@ -120,6 +120,12 @@ class ArticleAdminForm(forms.ModelForm):
         return names
 
 
+class FilterSelect(forms.Select):
+    """A plain select rendered in one template: Django's includes a template for every option."""
+
+    template_name = "articles/widgets/filter_select.html"
+
+
 def _term_choices(model):
     return list(model.objects.order_by("name", "pk").values_list("slug", "name"))
 
@@ -128,8 +134,12 @@ class SearchForm(forms.Form):
     """The reader's search box and its filters; anything odd in the query string becomes a message."""
 
     q = forms.CharField(label="Search for", max_length=200, required=False, strip=True)
-    region = forms.ModelChoiceField(queryset=None, to_field_name="slug", required=False, empty_label="Any region")
-    theme = forms.ModelChoiceField(queryset=None, to_field_name="slug", required=False, empty_label="Any theme")
+    region = forms.ModelChoiceField(
+        queryset=None, to_field_name="slug", required=False, empty_label="Any region", widget=FilterSelect
+    )
+    theme = forms.ModelChoiceField(
+        queryset=None, to_field_name="slug", required=False, empty_label="Any theme", widget=FilterSelect
+    )
     author = forms.ModelChoiceField(queryset=None, to_field_name="slug", required=False, empty_label="Any author")
     date_from = forms.DateField(label="Published from", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(label="Published until", required=False, widget=forms.DateInput(attrs={"type": "date"}))

@@ -1,8 +1,8 @@
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.paginator import Paginator
-from django.db.models import CharField, DateTimeField, F, Value, Window
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import CharField, Count, DateTimeField, F, Value, Window
 from django.db.models.functions import Cast, RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -40,6 +40,40 @@ class RememberedCountPaginator(Paginator):
         if self.count_name is None:
             return super().count
         return remember(f"count:{self.count_name}", lambda: Paginator.count.func(self))
+
+
+class CountedWithPagePaginator(Paginator):
+    """A paginator whose total comes with the page's rows (`COUNT(*) OVER ()`), for search.
+
+    A search's matches are found anew for each query, and counting them separately meant finding
+    them twice. Only a page past the end (no rows, so no total) costs a count of its own.
+    """
+
+    def page(self, number):
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger("That page number is not an integer") from None
+        if number < 1:
+            raise EmptyPage("That page number is less than 1")
+        bottom = (number - 1) * self.per_page
+        rows = list(self.object_list.annotate(total_found=Window(Count("pk")))[bottom : bottom + self.per_page])
+        if rows:
+            self.__dict__["count"] = rows[0].total_found
+        elif number > 1 or not self.allow_empty_first_page:
+            if number > self.num_pages:  # counts, once
+                raise EmptyPage("That page contains no results")
+        else:
+            self.__dict__["count"] = 0
+        return self._get_page(rows, number, self)
+
+    def get_page(self, number):
+        try:
+            return self.page(number)
+        except PageNotAnInteger:
+            return self.page(1)
+        except EmptyPage:
+            return self.page(self.num_pages)
 
 
 class ArticleListMixin:
@@ -171,6 +205,10 @@ class SearchView(ArticleListMixin, ListView):
     """/search/?q=: ranked full-text search on PostgreSQL, a word match on SQLite."""
 
     template_name = "articles/search.html"
+    paginator_class = CountedWithPagePaginator
+
+    def get_paginate_by(self, queryset):
+        return settings.SEARCH_RESULTS_PER_PAGE
 
     def get(self, request, *args, **kwargs):
         self.form = SearchForm(request.GET or None)

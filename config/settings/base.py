@@ -207,8 +207,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 TAGGIT_CASE_INSENSITIVE = True
 
-# How many articles each listing page shows.
+# How many articles each listing page shows, and each page of search results (each result
+# carries a snippet, so fewer: ten, as most search pages show).
 ARTICLES_PER_PAGE = 20
+SEARCH_RESULTS_PER_PAGE = 10
 
 # Syndication partners: requests to republish one client may send per hour, counted in the
 # cache above (so with REDIS_URL the limit holds across every worker and server).

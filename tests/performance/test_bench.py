@@ -44,16 +44,22 @@ def test_compare_reports_each_pages_growth_between_two_runs(capsys):
             row = {"page": name, "requests_per_second": 1000 / p50, "p50_ms": p50}
             return row | ({"p50_one_connection_ms": p50 / 4} if one else {})
 
-        return {"articles": articles, "pages": [page("article", article_p50), page("search (two words)", search_p50)]}
+        pages = [page("article", article_p50), page("search (two words)", search_p50), page("ceiling", 2.0)]
+        return {"articles": articles, "pages": pages}
 
     rows = compare.compare(run(10_000, 10.0, 20.0), run(100_000, 11.0, 30.0))
     assert [(row["page"], row["p50_growth_percent"]) for row in rows] == [
         ("article", 10.0),
         ("search (two words)", 50.0),
+        ("ceiling", 0.0),
     ]
     assert rows[0]["p50_one_connection_growth_percent"] == 10.0
+    # The same pages on a machine twice as slow the second time: no growth in ceilings.
+    slower = run(100_000, 20.0, 40.0)
+    slower["pages"][2]["p50_ms"] = 4.0
+    assert compare.compare(run(10_000, 10.0, 20.0), slower)[0]["p50_growth_in_ceilings_percent"] == 0.0
     # An older run without the one-connection column still compares.
     older = compare.compare(run(10_000, 10.0, 20.0, one=False), run(100_000, 11.0, 30.0))
     assert older[0]["p50_one_connection_growth_percent"] is None
     print(compare.table(run(10_000, 10.0, 20.0, one=False), run(100_000, 11.0, 30.0), older))
-    assert "| article | 100 → 91 | 10.0 → 11.0 | +10.0 % | None → 2.75 | – |" in capsys.readouterr().out
+    assert "| article | 100 → 91 | 10.0 → 11.0 | +10.0 % | +10.0 % | None → 2.75 | – | – |" in capsys.readouterr().out

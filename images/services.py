@@ -53,6 +53,19 @@ def image_set_file(*, image, file):
     return image
 
 
+def image_cleaned_file(upload):
+    """A picture stored outside the library (an author's photo), checked and cleaned as library ones are.
+
+    Raises ValidationError, saying what is wrong, for anything `inspect_image` refuses; otherwise
+    gives the picture without EXIF, GPS, XMP or comments, turned upright, under the upload's own
+    name with the extension its content calls for.
+    """
+    inspection = inspect_image(upload)
+    original, _ = _cleaned_original(inspection)
+    stem = (upload.name or "photo").rsplit("/", 1)[-1].rsplit(".", 1)[0] or "photo"
+    return ContentFile(original, name=f"{stem}.{EXTENSIONS[inspection.format]}")
+
+
 def image_process(*, image):
     """Clean and resize an image already in the library again, from its stored original.
 

@@ -2,7 +2,8 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import CharField, Count, DateTimeField, F, Value, Window
+from django.db import connection
+from django.db.models import CharField, Count, DateTimeField, Exists, F, OuterRef, Value, Window
 from django.db.models.functions import Cast, RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -255,8 +256,23 @@ class ArchiveView(ArticleListMixin, ListView):
         self.count_name = f"{self.kind}:{self.subject.pk}"
         return super().get(request, *args, **kwargs)
 
+    # SQLite's planner always finds a subject's articles through the table that files them and then
+    # sorts them all by date: 120 ms for a region at 100,000 articles. For a subject with many
+    # articles, walking the date index and checking each article's filing reads a few dozen rows
+    # instead (6 ms); for a subject with few, the sort is the cheaper. PostgreSQL's planner makes
+    # that choice itself. Source archives have an index of their own (article_source_recent_idx).
+    walk_date_index_from = 1000  # articles
+
     def get_queryset(self):
-        return super().get_queryset().filter(**{self.filter_field: self.subject})
+        articles = super().get_queryset()
+        filed = {self.filter_field: self.subject}
+        if connection.vendor != "sqlite" or self.filter_field == "source":
+            return articles.filter(**filed)
+        # The total is kept by the page cache's rules under the name the paginator reads it by.
+        total = remember(f"count:{self.count_name}", articles.filter(**filed).count)
+        if total < self.walk_date_index_from:
+            return articles.filter(**filed)
+        return articles.filter(Exists(Article.objects.filter(pk=OuterRef("pk"), **filed)))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(subject=self.subject, kind=self.kind, **kwargs)

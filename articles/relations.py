@@ -13,6 +13,8 @@ Which articles a reader may see is still decided by the ORM (`ArticleQuerySet.pu
 this module only loads what is filed under articles already fetched.
 """
 
+from functools import cache
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections
 from django.db.models import QuerySet
@@ -36,6 +38,12 @@ def _term_models():
 
 def _columns(model):
     return list(model._meta.concrete_fields)
+
+
+@cache
+def _attnames(model):
+    """What `from_db` is given for a row of `model`, in the order the statements select it."""
+    return [field.attname for field in _columns(model)]
 
 
 def _authors_sql(connection):
@@ -122,8 +130,7 @@ def attach(articles, relations):
 
     with connection.cursor() as cursor:
         if AUTHORS in relations:
-            link_names = [field.attname for field in _columns(ArticleAuthor)]
-            author_names = [field.attname for field in _columns(Author)]
+            link_names, author_names = _attnames(ArticleAuthor), _attnames(Author)
             cursor.execute(_statement(_authors_sql, connection).format(ids=marks), ids)
             split = len(link_names)
             author_field = ArticleAuthor._meta.get_field("author")

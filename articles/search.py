@@ -120,10 +120,14 @@ def _words_pattern(terms):
 
 def highlight(text, terms):
     """Escaped `text` with every word that starts with a term wrapped in <mark>."""
-    if not terms:
+    return _marked(text, _words_pattern(terms) if terms else None)
+
+
+def _marked(text, pattern):
+    if pattern is None:
         return escape(text)
     pieces, last = [], 0
-    for match in _words_pattern(terms).finditer(text):
+    for match in pattern.finditer(text):
         pieces += [escape(text[last : match.start()]), "<mark>", escape(match.group()), "</mark>"]
         last = match.end()
     pieces.append(escape(text[last:]))
@@ -139,7 +143,8 @@ def snippet(article, text, length=240):
     """
     body = article.body_text or article.dek
     terms = [*plain_terms(text), *lexemes(getattr(article, "lexemes", ""))]
-    found = _words_pattern(terms).search(body) if terms else None
+    pattern = _words_pattern(terms) if terms else None
+    found = pattern.search(body) if pattern else None
     start = 0
     if found:
         start = max(0, found.start() - length // 3)
@@ -147,7 +152,7 @@ def snippet(article, text, length=240):
         space = body.find(" ", start) if start else 0
         start = space + 1 if 0 < space < found.start() else start
     excerpt = body[start : start + length]
-    html = highlight(excerpt, terms)
+    html = _marked(excerpt, pattern)
     prefix = "… " if start else ""
     suffix = " …" if start + length < len(body) else ""
     return mark_safe(prefix + html + suffix)  # noqa: S308  # nosec B308 B703  # built from escaped text only

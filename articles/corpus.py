@@ -30,7 +30,8 @@ from authors.models import Author
 
 from . import cache as page_cache
 from .models import Article, ArticleAuthor, Region, Status, Theme
-from .search import update_search_vectors
+from .search import forget as forget_in_search
+from .search import optimise_sqlite_index, update_search_vectors
 
 PREFIX = "gen-"
 CHUNK = 1000  # articles built and inserted at a time: bounded memory, a steady progress bar
@@ -761,6 +762,8 @@ def generate(count, *, seed=1, progress=None):
             # The full-text index took the new vectors into its pending list; merge them into the index
             # proper now, as autovacuum would later, or the planner finds the index too dear to use.
             cursor.execute("SELECT gin_clean_pending_list('article_search_vector_idx'::regclass)")
+        # SQLite's full-text table took the articles in many segments: merge them, for the same reason.
+        optimise_sqlite_index(connection)
         # Fresh statistics after a bulk load, as after any: the planners choose their indexes from them.
         cursor.execute("ANALYZE")
     return Report(
@@ -802,6 +805,7 @@ def remove_generated():
         _delete(TaggedItem.objects.filter(content_type=content_type, object_id__in=articles))
         for through in (Article.regions.through, Article.themes.through, ArticleAuthor):
             _delete(through.objects.filter(article__in=articles))
+        forget_in_search(generated_articles())
         removed = {"articles": _delete(generated_articles())}
         for model, used in in_use.items():
             generated = model.objects.filter(slug__startswith=PREFIX).exclude(pk__in=used)

@@ -312,3 +312,44 @@ class ArticleAuthor(models.Model):
 
     def __str__(self):
         return f"{self.author} on {self.article}"
+
+
+class FullTextMatch(models.TextField):
+    """An FTS5 table's hidden column named after the table: `field__match="..."` runs `MATCH` on every column."""
+
+
+@FullTextMatch.register_lookup
+class Match(models.Lookup):
+    lookup_name = "match"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} MATCH {rhs}", [*lhs_params, *rhs_params]
+
+
+class ArticleSearchDocument(models.Model):
+    """SQLite's full-text index of articles: an FTS5 table (migration 0009 makes it, on SQLite only).
+
+    One row per article, under the article's id: title, standfirst, names (authors and source)
+    and body text, kept by articles.search wherever PostgreSQL's stored vectors are. PostgreSQL
+    has no such table and never queries this model.
+    """
+
+    article = models.OneToOneField(
+        Article,
+        on_delete=models.DO_NOTHING,
+        primary_key=True,
+        db_column="rowid",
+        db_constraint=False,
+        related_name="search_document",
+    )
+    document = FullTextMatch(db_column="articles_article_fts")
+    rank = models.FloatField()
+
+    class Meta:
+        managed = False
+        db_table = "articles_article_fts"
+
+    def __str__(self):
+        return f"Search document of article {self.article_id}"

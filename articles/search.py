@@ -1,11 +1,18 @@
-"""Search: PostgreSQL full-text with a stored, weighted vector; a plain word match on SQLite."""
+"""Search: a stored, weighted full-text index on PostgreSQL and on SQLite (FTS5); a word match elsewhere.
+
+PostgreSQL keeps its vectors in the article row (`search_vector`, `rank_vector`, GIN-indexed);
+SQLite keeps an FTS5 table beside it (`articles_article_fts`, the ArticleSearchDocument model).
+Both hold the same four parts, weighed alike: title over standfirst over names (authors and
+source) over body. Both are refreshed by `update_search_vectors` / `refresh_search_vectors`, which
+every write path calls (saves, bylines, renames, the corpus generator, imports).
+"""
 
 import re
 
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db import connection
-from django.db.models import F, OuterRef, Q, Subquery, TextField, Value
+from django.db import connection, connections
+from django.db.models import Aggregate, F, OuterRef, Q, Subquery, TextField, Value
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -13,38 +20,74 @@ from django.utils.safestring import mark_safe
 CONFIG = "english"
 MAX_TERMS = 12
 
+# SQLite: the FTS5 table and its columns, in order.
+# The table itself is made by migration 0009 (and changed only by later migrations).
+SQLITE_TABLE = "articles_article_fts"
+SQLITE_COLUMNS = ("title", "dek", "names", "body")
 
-def full_text_available():
-    return connection.vendor == "postgresql"
+
+def sqlite_has_fts5(conn):
+    """Whether this SQLite library was built with FTS5 (Python's own builds and Debian's are)."""
+    with conn.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pragma_compile_options WHERE compile_options = 'ENABLE_FTS5'")
+        return cursor.fetchone() is not None
 
 
-def _heading_vector():
-    """Title > dek > authors (in byline order) and source, as SQL.
+def engine(conn=None):
+    """'postgresql' or 'sqlite' where this database keeps a full-text index, else None (word match)."""
+    conn = conn or connection
+    if conn.vendor == "postgresql":
+        return "postgresql"
+    if conn.vendor == "sqlite":
+        if not hasattr(conn, "_crosspost_fts5"):
+            conn._crosspost_fts5 = sqlite_has_fts5(conn)
+        return "sqlite" if conn._crosspost_fts5 else None
+    return None
 
-    Names come from correlated subqueries, so one UPDATE refreshes any number of rows.
+
+def full_text_available(conn=None):
+    return engine(conn) is not None
+
+
+class GroupConcat(Aggregate):
+    """SQLite's group_concat(value, separator)."""
+
+    function = "GROUP_CONCAT"
+    output_field = TextField()
+
+
+def _names(vendor):
+    """An article's authors (in byline order where the database can keep it) and its source, as SQL text.
+
+    Names come from correlated subqueries, so one statement refreshes any number of rows.
     """
     from attribution.models import Source
 
     from .models import ArticleAuthor
 
+    if vendor == "postgresql":
+        joined = StringAgg("author__name", delimiter=" ", order_by=("order", "pk"))
+    else:
+        # Order is immaterial to a word index.
+        joined = GroupConcat("author__name", Value(" "))
     author_names = (
-        ArticleAuthor.objects.filter(article=OuterRef("pk"))
-        .order_by()
-        .values("article")
-        .annotate(names=StringAgg("author__name", delimiter=" ", order_by=("order", "pk")))
-        .values("names")
-    )
+        ArticleAuthor.objects.filter(article=OuterRef("pk")).order_by().values("article").annotate(names=joined)
+    ).values("names")
     source_name = Source.objects.filter(pk=OuterRef("source_id")).values("name")
-    names = Concat(
+    return Concat(
         Coalesce(Subquery(author_names), Value(""), output_field=TextField()),
         Value(" "),
         Coalesce(Subquery(source_name), Value(""), output_field=TextField()),
         output_field=TextField(),
     )
+
+
+def _heading_vector():
+    """Title > dek > authors (in byline order) and source, as PostgreSQL SQL."""
     return (
         SearchVector("title", weight="A", config=CONFIG)
         + SearchVector("dek", weight="B", config=CONFIG)
-        + SearchVector(names, weight="C", config=CONFIG)
+        + SearchVector(_names("postgresql"), weight="C", config=CONFIG)
     )
 
 
@@ -54,15 +97,39 @@ def search_vector():
 
 
 def update_search_vectors(articles):
-    """Recompute the stored vectors of every article in the queryset `articles`, in one UPDATE.
+    """Recompute the full-text index of every article in the queryset `articles`, in set-based statements.
 
-    `search_vector` (everything; the GIN index finds matches in it) and `rank_vector` (the heading
-    only: results are ranked by it, title over standfirst over names, then newest first). A body's
-    vector runs to kilobytes, which PostgreSQL keeps out of line; ranking a few hundred matches by
-    it meant reading and decompressing each, the larger part of a search at 100,000 articles.
+    PostgreSQL: one UPDATE of `search_vector` (everything; the GIN index finds matches in it) and
+    `rank_vector` (the heading only: results are ranked by it, title over standfirst over names,
+    then newest first). A body's vector runs to kilobytes, which PostgreSQL keeps out of line;
+    ranking a few hundred matches by it meant reading and decompressing each, the larger part of a
+    search at 100,000 articles.
+
+    SQLite: the articles' rows in the FTS5 table are deleted and written again from one SELECT.
     """
-    if full_text_available():
+    kind = engine(connections[articles.db])
+    if kind == "postgresql":
         articles.order_by().update(search_vector=search_vector(), rank_vector=_heading_vector())
+    elif kind == "sqlite":
+        rows = articles.order_by().annotate(search_names=_names("sqlite"))
+        rows = rows.values_list("pk", "title", "dek", "search_names", "body_text")
+        select, params = rows.query.sql_with_params()
+        columns = ", ".join(SQLITE_COLUMNS)
+        with connections[articles.db].cursor() as cursor:
+            _sqlite_forget(cursor, articles)
+            cursor.execute(f"INSERT INTO {SQLITE_TABLE} (rowid, {columns}) {select}", params)  # noqa: S608  # nosec B608 - SQL from the ORM
+
+
+def _sqlite_forget(cursor, articles):
+    ids, params = articles.order_by().values("pk").query.sql_with_params()
+    cursor.execute(f"DELETE FROM {SQLITE_TABLE} WHERE rowid IN ({ids})", params)  # noqa: S608  # nosec B608 - SQL from the ORM
+
+
+def forget(articles):
+    """Drop deleted (or soon deleted) articles from SQLite's index; PostgreSQL's goes with the row."""
+    if engine(connections[articles.db]) == "sqlite":
+        with connections[articles.db].cursor() as cursor:
+            _sqlite_forget(cursor, articles)
 
 
 def refresh_search_vectors(article_ids):
@@ -73,10 +140,53 @@ def refresh_search_vectors(article_ids):
     update_search_vectors(Article.objects.filter(pk__in=set(article_ids)))
 
 
+def optimise_sqlite_index(conn=None):
+    """Merge the FTS5 table's segments into one after a bulk load (queries then read one b-tree)."""
+    conn = conn or connection
+    if engine(conn) == "sqlite":
+        with conn.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {SQLITE_TABLE} ({SQLITE_TABLE}) VALUES ('optimize')")  # noqa: S608  # nosec B608 - a constant
+
+
 def plain_terms(text):
     """Words of a query for the simple search: web-search operators and quotes dropped."""
     words = re.findall(r"\w[\w'-]*", text)
     return [word for word in words if word.lower() not in {"or", "and"}][:MAX_TERMS]
+
+
+_QUERY_PARTS = re.compile(r'(-?)(?:"([^"]*)"?|(\S+))')
+
+
+def fts5_query(text):
+    """What a reader typed as an FTS5 query, read as PostgreSQL reads web-search syntax.
+
+    Words must all match; "a phrase" in quotes matches as written; `or` between two parts matches
+    either; a leading `-` excludes. Every word goes in as a quoted FTS5 string, so nothing a
+    reader types is FTS5 syntax of its own (no column filters, prefixes or NEAR). '' when nothing
+    in it can match, e.g. only punctuation or only exclusions.
+    """
+    groups, excluded, either = [], [], False
+    for match in _QUERY_PARTS.finditer(text):
+        negated, phrase, bare = match.groups()
+        if not negated and phrase is None and bare.lower() == "or":
+            either = bool(groups)
+            continue
+        part = phrase if phrase is not None else bare
+        words = [word for word in re.findall(r"\w+", part) if any(char.isalnum() for char in word)]
+        if not words or len(groups) + len(excluded) >= MAX_TERMS:
+            continue
+        term = '"' + " ".join(words) + '"'
+        if negated:
+            excluded.append(term)
+        elif either:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        either = False
+    if not groups:
+        return ""
+    wanted = " AND ".join("(" + " OR ".join(group) + ")" for group in groups)
+    return f"({wanted}) NOT ({' OR '.join(excluded)})" if excluded else wanted
 
 
 def search(queryset, text):
@@ -87,15 +197,30 @@ def search(queryset, text):
     (`lexemes`) so the snippet can mark "railways" for "railway". Snippets are cut here rather than
     by ts_headline, which read and parsed each result's whole body: about 2 ms a result, twenty
     times a page, more than the rest of the search together.
+
+    On SQLite the FTS5 table finds the matches and ranks them by bm25 over the same weighted parts
+    (weights set in migration 0009); a database without either index falls back to a word match, newest first.
     """
-    # The snippet is cut from the plain text, so load it with the results.
-    queryset = queryset.defer(None).defer("body", "search_vector", "rank_vector")
-    if full_text_available():
+    # Ranking reads every match: leave the bodies in the database. `with_snippets` loads the plain
+    # text of a page's results alone (on SQLite, sorting thousands of matches with their bodies
+    # took longer than finding them).
+    queryset = queryset.defer(None).defer("body", "body_text", "search_vector", "rank_vector")
+    kind = engine(connections[queryset.db])
+    if kind == "postgresql":
         query = SearchQuery(text, search_type="websearch", config=CONFIG)
         return (
             queryset.filter(search_vector=query)
             .annotate(rank=SearchRank(F("rank_vector"), query), lexemes=Cast(query, TextField()))
             .order_by("-rank", "-published_at", "-pk")
+        )
+    if kind == "sqlite":
+        query = fts5_query(text)
+        if not query:
+            return queryset.none()
+        return (
+            queryset.filter(search_document__document__match=query)
+            .annotate(rank=F("search_document__rank"))
+            .order_by("rank", "-published_at", "-pk")
         )
     terms = plain_terms(text)
     if not terms:
@@ -132,6 +257,19 @@ def _marked(text, pattern):
         last = match.end()
     pieces.append(escape(text[last:]))
     return "".join(pieces)
+
+
+def with_snippets(articles, text):
+    """`(article, snippet)` for a page of results, their plain texts read in one query."""
+    articles = list(articles)
+    if articles:
+        model = type(articles[0])
+        texts = dict(
+            model._base_manager.filter(pk__in=[article.pk for article in articles]).values_list("pk", "body_text")
+        )
+        for article in articles:
+            article.body_text = texts.get(article.pk, "")
+    return [(article, snippet(article, text)) for article in articles]
 
 
 def snippet(article, text, length=240):

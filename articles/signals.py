@@ -9,7 +9,7 @@ from attribution.models import PublicationSettings, Source
 from authors.models import Author
 from images.models import Image
 
-from . import cache
+from . import cache, search
 from .models import Article, ArticleAuthor, Region, Theme
 from .search import full_text_available, refresh_search_vectors
 from .services import article_redirect_old_slug
@@ -32,6 +32,11 @@ def article_saved(sender, instance, raw=False, **kwargs):
     if old_slug and old_slug != instance.slug:
         article_redirect_old_slug(article=instance, old_slug=old_slug)
     refresh_search_vectors([instance.pk])
+
+
+@receiver(post_delete, sender=Article)
+def article_deleted(sender, instance, **kwargs):
+    search.forget(Article.objects.filter(pk=instance.pk))
 
 
 @receiver([post_save, post_delete], sender=ArticleAuthor)

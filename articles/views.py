@@ -229,7 +229,7 @@ class SearchView(ArticleListMixin, ListView):
         context = super().get_context_data(form=self.form, searched=self.searched, **kwargs)
         query = self.form.cleaned_data.get("q", "") if self.searched else ""
         context["query"] = query
-        context["results"] = [(article, search.snippet(article, query)) for article in context["articles"]]
+        context["results"] = search.with_snippets(context["articles"], query)
         params = self.request.GET.copy()
         params.pop(self.page_kwarg, None)
         context["query_string"] = params.urlencode()

@@ -138,29 +138,26 @@ def test_query_count_does_not_grow_with_results(client, django_assert_num_querie
     # kept by the page cache's rules (the first request's creating the settings starts a new generation).
     for _ in range(2):
         client.get(reverse("articles:search"), {"q": "monsoon"})
-    # the page with its total (COUNT(*) OVER ()) + bylines + regions
-    with django_assert_num_queries(3):
+    # the page with its total (COUNT(*) OVER ()) + the page's plain texts (snippets) + bylines + regions
+    with django_assert_num_queries(4):
         response = client.get(reverse("articles:search"), {"q": "monsoon"})
     assert len(result_titles(response)) == results
 
 
-@postgres_only
-def test_postgres_stems_english_words(client):
+def test_stems_english_words(client):
     ArticleFactory(title="Elections in the Andes")
     assert result_titles(search(client, q="election")) == ["Elections in the Andes"]
     assert result_titles(search(client, q="elected")) == ["Elections in the Andes"]
 
 
-@postgres_only
-def test_postgres_ranks_title_over_dek_over_body(client):
+def test_ranks_title_over_dek_over_body(client):
     ArticleFactory(title="Body match", body="<p>sanctions</p>")
     ArticleFactory(title="Sanctions in the title")
     ArticleFactory(title="Dek match", dek="On sanctions.")
     assert result_titles(search(client, q="sanctions")) == ["Sanctions in the title", "Dek match", "Body match"]
 
 
-@postgres_only
-def test_postgres_finds_author_and_source_names_and_follows_renames(client):
+def test_finds_author_and_source_names_and_follows_renames(client):
     author = AuthorFactory(name="Wilhelmina Okonkwo")
     source = SourceFactory(name="Meridian Quarterly")
     ArticleFactory(title="Ports", authors=[author], source=source)
@@ -172,8 +169,7 @@ def test_postgres_finds_author_and_source_names_and_follows_renames(client):
     assert result_titles(search(client, q="Adebayo")) == ["Ports"]
 
 
-@postgres_only
-def test_postgres_vector_follows_edits(client):
+def test_index_follows_edits(client):
     article = ArticleFactory(title="Copper")
     article.title = "Cobalt"
     article.save()
@@ -181,8 +177,7 @@ def test_postgres_vector_follows_edits(client):
     assert result_titles(search(client, q="cobalt")) == ["Cobalt"]
 
 
-@postgres_only
-def test_postgres_web_search_syntax(client):
+def test_web_search_syntax(client):
     ArticleFactory(title="Grain exports", body="<p>grain prices rose while exports fell</p>")
     ArticleFactory(title="Grain prices", body="<p>prices of grain</p>")
     ArticleFactory(title="Fertiliser", body="<p>nothing else</p>")
@@ -246,8 +241,7 @@ def test_snippet_marks_whole_words_and_escapes_everything_else():
     assert lexemes("'railway' & !'invest' | 'o''brien'") == ["railway", "o'brien"]
 
 
-@postgres_only
-def test_postgres_snippet_of_a_heading_match_is_the_start_of_the_body(client):
+def test_snippet_of_a_heading_match_is_the_start_of_the_body(client):
     ArticleFactory(title="Zanzibar cloves", body="<p>Opening sentence of the body. " + "More. " * 500 + "</p>")
     html = search(client, q="zanzibar").content.decode()
     assert "Opening sentence of the body." in html
@@ -279,3 +273,123 @@ def test_pages_of_results_carry_their_total_and_run_past_the_end_to_the_last(cli
     for odd in ("x", "-1", "0"):
         assert search(client, q="monsoon", page=odd).context["page_obj"].number == 1
     assert search(client, q="nothing-matches-this").context["paginator"].count == 0
+
+
+def test_index_follows_source_renames_bylines_and_deletions(client):
+    from articles.services import article_set_authors
+
+    source = SourceFactory(name="Meridian Quarterly")
+    article = ArticleFactory(title="Ports", source=source, authors=[AuthorFactory(name="Ama Owusu")])
+    source.name = "Littoral Review"
+    source.save()
+    assert result_titles(search(client, q="Meridian")) == []
+    assert result_titles(search(client, q="Littoral")) == ["Ports"]
+    article_set_authors(article=article, authors=[AuthorFactory(name="Kwame Boateng")])
+    assert result_titles(search(client, q="Owusu")) == []
+    assert result_titles(search(client, q="Boateng")) == ["Ports"]
+    article.delete()
+    assert result_titles(search(client, q="Littoral")) == []
+
+
+sqlite_only = pytest.mark.skipif("connection.vendor != 'sqlite'", reason="SQLite's FTS5 table")
+
+
+def index_rows():
+    from articles.search import SQLITE_TABLE
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT rowid, title, dek, names, body FROM {SQLITE_TABLE} ORDER BY rowid")  # noqa: S608
+        return [(pk, title, dek, sorted(names.split()), body) for pk, title, dek, names, body in cursor.fetchall()]
+
+
+@sqlite_only
+def test_sqlite_finds_matches_through_its_full_text_table_not_a_scan(client):
+    from articles import search as article_search
+
+    ArticleFactory(title="Indexed")
+    queryset = article_search.search(Article.objects.published(), "indexed")
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = [row[-1] for row in cursor.fetchall()]
+    assert any(line.startswith("SCAN articles_article_fts VIRTUAL TABLE") for line in plan), plan
+    assert not any(line.startswith("SCAN articles_article") and "fts" not in line for line in plan), plan
+    assert "LIKE" not in sql
+
+
+@sqlite_only
+def test_sqlite_index_holds_one_row_per_article_with_its_names_and_text():
+    author = AuthorFactory(name="Ngozi Adeyemi")
+    source = SourceFactory(name="Meridian Quarterly")
+    article = ArticleFactory(
+        title="Cobalt", dek="Mines.", authors=[author], source=source, body="<p>Lithium &amp; <b>nickel</b></p>"
+    )
+    ArticleFactory(
+        title="Draft", status=Status.DRAFT
+    )  # drafts are indexed too; `published()` keeps them out of results
+    rows = index_rows()
+    assert len(rows) == Article.objects.count() == 2
+    assert rows[0] == (
+        article.pk,
+        "Cobalt",
+        "Mines.",
+        ["Adeyemi", "Meridian", "Ngozi", "Quarterly"],
+        "Lithium & nickel",
+    )
+
+
+@sqlite_only
+def test_sqlite_migration_fills_the_index_as_the_running_site_does():
+    """Migration 0009 indexes the articles a database already has with its own (frozen) SQL: the same rows."""
+    import importlib
+
+    from articles.search import SQLITE_TABLE
+
+    migration = importlib.import_module("articles.migrations.0009_sqlite_full_text")
+    ArticleFactory(
+        title="Cobalt",
+        authors=[AuthorFactory(name="Ngozi Adeyemi"), AuthorFactory(name="Ama Owusu")],
+        source=SourceFactory(name="Meridian"),
+    )
+    ArticleFactory(title="No names", source=None, authors=[])
+    by_the_site = index_rows()
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {SQLITE_TABLE}")  # noqa: S608
+        cursor.execute(migration.CREATE[-1])
+    assert index_rows() == by_the_site
+
+
+@sqlite_only
+def test_sqlite_generated_corpus_is_indexed_and_removed_with_it():
+    from articles import corpus
+
+    corpus.generate(30, seed=3)
+    assert len(index_rows()) == Article.objects.count() == 30
+    corpus.remove_generated()
+    assert index_rows() == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "fts5"),
+    [
+        ("grain exports", '("grain") AND ("exports")'),
+        ('"grain exports" prices', '("grain exports") AND ("prices")'),
+        ("grain -exports", '(("grain")) NOT ("exports")'),
+        ('grain -"export duties" -tariffs', '(("grain")) NOT ("export duties" OR "tariffs")'),
+        ("exports or fertiliser", '("exports" OR "fertiliser")'),
+        ("OR grain", '("grain")'),
+        ("snake_case", '("snake_case")'),
+        ("U.S. trade", '("U S") AND ("trade")'),
+        ('NEAR(a b) title:x col* "quoted', '("NEAR a") AND ("b") AND ("title x") AND ("col") AND ("quoted")'),
+        ("-only -exclusions", ""),
+        ("%_% !!! - ''", ""),
+        ("😀", ""),
+    ],
+)
+def test_fts5_query_reads_web_search_syntax_and_quotes_every_word(typed, fts5):
+    from articles.search import SQLITE_TABLE, fts5_query
+
+    assert fts5_query(typed) == fts5
+    if fts5 and connection.vendor == "sqlite":  # and FTS5 takes it
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM {SQLITE_TABLE} WHERE {SQLITE_TABLE} MATCH %s", [fts5])  # noqa: S608

@@ -94,6 +94,14 @@ def attribution_for(article, *, publication):
     )
 
 
+def iso_datetime(value):
+    """A moment as ISO 8601 to the second ("2026-03-01T09:30:00+00:00"): what pages, feeds and JSON-LD show.
+
+    Stored times carry microseconds (`updated_at` always); readers and crawlers need none of them.
+    """
+    return value.replace(microsecond=0).isoformat()
+
+
 def structured_data(article, attribution, *, publication, our_url, absolute, body_images=()):
     """JSON-LD `NewsArticle` for the article page; `absolute` turns a path into a full URL."""
     data = {
@@ -110,10 +118,10 @@ def structured_data(article, attribution, *, publication, our_url, absolute, bod
         "publisher": {"@type": "Organization", "name": publication.site_name, "url": absolute("/")},
     }
     if article.published_at:
-        data["datePublished"] = article.published_at.isoformat()
+        data["datePublished"] = iso_datetime(article.published_at)
     modified = article.updated_at or article.published_at
     if modified:
-        data["dateModified"] = max(modified, article.published_at or modified).isoformat()
+        data["dateModified"] = iso_datetime(max(modified, article.published_at or modified))
     if attribution.original_url:
         based_on = {"@type": "CreativeWork", "url": attribution.original_url}
         if attribution.source:

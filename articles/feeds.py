@@ -20,7 +20,7 @@ from attribution.context_processors import publication_for
 from attribution.models import PublicationSettings, Source
 from authors.models import Author
 
-from .attribution import attribution_for
+from .attribution import attribution_for, iso_datetime
 from .models import Article, Region, Theme
 from .relations import TAGS, THEMES
 
@@ -134,8 +134,8 @@ class JsonFeed(AbsoluteLinksMixin, SyndicationFeed):
                 "title": item["title"],
                 "content_html": item["description"],
                 "summary": item["summary"],
-                "date_published": item["pubdate"].isoformat(),
-                "date_modified": item["updateddate"].isoformat(),
+                "date_published": iso_datetime(item["pubdate"]),
+                "date_modified": iso_datetime(item["updateddate"]),
                 "authors": [{"name": author.name, "url": author.url} for author in item["authors"]],
                 "tags": item["categories"],
             }

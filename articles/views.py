@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
@@ -19,7 +20,7 @@ from attribution.models import Source
 from authors.models import Author
 
 from . import search
-from .attribution import attribution_for, structured_data
+from .attribution import attribution_for, iso_datetime, structured_data
 from .cache import remember
 from .embeds import images_for, render_body
 from .forms import SearchForm
@@ -172,14 +173,14 @@ def home_sections(per_term=3):
         else:
             # Addresses and dates are written out once here, kept with the rest: ninety-odd links
             # would otherwise be reversed and formatted again for every reader.
-            published_at = row["published_at"]
+            published_at = timezone.localtime(row["published_at"])  # as a template would show it
             latest[row["kind"], row["term"]].append(
                 {
                     "title": row["title"],
                     "slug": row["article_slug"],
                     "url": url_for("articles:detail", row["article_slug"]),
                     "published_at": published_at,
-                    "datetime": date_filter(published_at, "c"),
+                    "datetime": iso_datetime(published_at),
                     "date": date_filter(published_at, "j M Y"),
                 }
             )

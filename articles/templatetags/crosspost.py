@@ -4,7 +4,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from articles import links
-from articles.attribution import byline_html
+from articles.attribution import byline_html, iso_datetime
 
 register = template.Library()
 
@@ -17,6 +17,12 @@ def json_ld(data):
     """A dict as a JSON-LD <script> element, safe to place in HTML."""
     payload = json.dumps(data, ensure_ascii=False, default=str).translate(_JSON_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308  # nosec B308 B703  # escaped above
+
+
+@register.filter(expects_localtime=True)
+def iso(value):
+    """`{{ when|iso }}`: ISO 8601 to the second in the site's time zone, for `<time datetime>` and meta tags."""
+    return iso_datetime(value) if value else ""
 
 
 @register.filter

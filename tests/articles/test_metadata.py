@@ -40,7 +40,7 @@ def test_json_ld_news_article_carries_attribution(client):
         ("Person", "Ana Lima", f"{BASE}/author/ana-lima/"),
         ("Person", "Bo Chen", f"{BASE}/author/bo-chen/"),
     ]
-    assert item["datePublished"] == article.published_at.isoformat()
+    assert item["datePublished"] == article.published_at.replace(microsecond=0).isoformat()
     assert item["dateModified"] >= item["datePublished"]
     assert item["publisher"] == {"@type": "Organization", "name": "Crosspost Review", "url": f"{BASE}/"}
     assert item["isBasedOn"]["url"] == article.original_url
@@ -67,7 +67,7 @@ def test_open_graph_and_twitter_tags(client):
     assert og["og:type"] == "article"
     assert og["og:title"] == "Ports"
     assert og["og:url"] == f"{BASE}{article.get_absolute_url()}"
-    assert og["article:published_time"] == article.published_at.isoformat()
+    assert og["article:published_time"] == article.published_at.replace(microsecond=0).isoformat()
     assert [value for name, value in properties if name == "article:author"] == [f"{BASE}/author/ana-lima/"]
     assert og["og:image"] == f"{BASE}{article.lead_image.file.url}"
     assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
@@ -109,3 +109,35 @@ def test_json_ld_cannot_be_broken_out_of(client):
     assert len(scripts) == 1 and scripts[0]["type"] == "application/ld+json"
     item, _ = news_article(html)
     assert item["headline"] == "</script><script>alert(1)</script>"
+
+
+def test_times_are_written_to_the_second_in_the_sites_time_zone(client, settings):
+    """Stored times carry microseconds (updated_at always); pages, JSON-LD, cards and feeds show none."""
+    import datetime
+    import json
+    import re
+
+    from django.urls import reverse
+    from django.utils import timezone
+
+    settings.TIME_ZONE = "Europe/Berlin"
+    when = timezone.now().replace(microsecond=123456) - datetime.timedelta(days=1)
+    article = ArticleFactory(published_at=when)
+    assert article.updated_at.microsecond or article.published_at.microsecond
+    html, soup = page(client, article)
+    item, properties = news_article(html)
+    shown = [
+        soup.select_one(".site-date time")["datetime"],
+        dict(properties)["article:published_time"],
+        dict(properties)["article:modified_time"],
+        item["datePublished"],
+        item["dateModified"],
+    ]
+    for listing in (reverse("articles:home"), reverse("articles:search") + "?q=" + article.title.split()[0]):
+        shown += [tag["datetime"] for tag in BeautifulSoup(client.get(listing).content, "html.parser").select("time")]
+    feed = json.loads(client.get(reverse("articles:json_feed")).content)
+    shown += [feed["items"][0]["date_published"], feed["items"][0]["date_modified"]]
+    iso_to_the_second = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$")
+    assert len(shown) >= 9 and all(iso_to_the_second.match(value) for value in shown), shown
+    assert soup.select_one(".site-date time")["datetime"] == timezone.localtime(when).replace(microsecond=0).isoformat()
+    assert soup.select_one(".site-date time")["datetime"].endswith(("+01:00", "+02:00"))  # Berlin, not UTC

@@ -132,6 +132,16 @@ def forget(articles):
             _sqlite_forget(cursor, articles)
 
 
+def rebuild_search_index(using="default"):
+    """Index every article afresh (after an import replaced them all): nothing of the old contents survives."""
+    from .models import Article
+
+    if engine(connections[using]) == "sqlite":
+        with connections[using].cursor() as cursor:
+            cursor.execute(f"DELETE FROM {SQLITE_TABLE}")  # noqa: S608  # nosec B608 - a constant
+    update_search_vectors(Article.objects.using(using).all())
+
+
 def refresh_search_vectors(article_ids):
     if not full_text_available() or not article_ids:
         return

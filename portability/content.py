@@ -348,15 +348,14 @@ def import_content(path):
 
 
 def _after_import(models):
-    """What raw saves skip: database sequences past the imported ids, and PostgreSQL's search vectors."""
+    """What raw saves skip: database sequences past the imported ids, and the full-text index."""
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(statement)
     if apps.is_installed("articles"):
-        from articles.models import Article
-        from articles.search import refresh_search_vectors
+        from articles.search import rebuild_search_index
 
-        refresh_search_vectors(list(Article.objects.values_list("pk", flat=True)))
+        rebuild_search_index()
     if settings.SITE_ID:
         from django.contrib.sites.models import Site
 

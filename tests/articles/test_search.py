@@ -393,3 +393,15 @@ def test_fts5_query_reads_web_search_syntax_and_quotes_every_word(typed, fts5):
     if fts5 and connection.vendor == "sqlite":  # and FTS5 takes it
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT count(*) FROM {SQLITE_TABLE} WHERE {SQLITE_TABLE} MATCH %s", [fts5])  # noqa: S608
+
+
+@sqlite_only
+def test_sqlite_rebuild_leaves_nothing_of_the_old_index():
+    from articles.search import SQLITE_TABLE, rebuild_search_index
+
+    article = ArticleFactory(title="Kept")
+    with connection.cursor() as cursor:  # a row whose article is long gone (a raw delete, a restore)
+        row = "(rowid, title, dek, names, body) VALUES (999999, 'Gone', '', '', '')"
+        cursor.execute(f"INSERT INTO {SQLITE_TABLE} {row}")  # noqa: S608
+    rebuild_search_index()
+    assert [row[:2] for row in index_rows()] == [(article.pk, "Kept")]

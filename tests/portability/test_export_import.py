@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
 from django.utils import timezone
 
 from articles.demo.loader import load_demo_content
@@ -124,6 +125,10 @@ def test_export_flush_import_gives_back_everything(content, settings, tmp_path, 
     response = client.get(content.get_absolute_url())
     assert response.status_code == 200 and content.title.encode() in response.content
     assert Article.objects.create(title="New after import", slug="new-after-import").pk > content.pk
+    # Search finds what came back (its index is written afresh after the raw saves).
+    word = content.title.split()[-1]
+    found = client.get(reverse("articles:search"), {"q": word}).content.decode()
+    assert content.get_absolute_url() in found
 
 
 def test_import_refuses_a_site_that_already_has_content(content, tmp_path):

@@ -26,6 +26,32 @@ def editor(django_user_model):
     return django_user_model.objects.create_superuser("editor", "editor@example.org", "a-long-test-password")
 
 
+def group_member(django_user_model, group, username):
+    """A staff account in one of the roles' groups (articles.roles), as an administrator would set it up."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(username, f"{username}@example.org", "a-long-test-password")
+    user.is_staff = True
+    user.save()
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def contributor(django_user_model):
+    from articles import roles
+
+    return group_member(django_user_model, roles.CONTRIBUTORS, "carla")
+
+
+@pytest.fixture
+def editor_member(django_user_model):
+    """An editor by group membership, not a superuser (`editor`)."""
+    from articles import roles
+
+    return group_member(django_user_model, roles.EDITORS, "eddie")
+
+
 @pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)

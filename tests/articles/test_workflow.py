@@ -29,19 +29,6 @@ def change_url(article):
     return reverse("admin:articles_article_change", args=[article.pk])
 
 
-def member(django_user_model, group, username):
-    user = django_user_model.objects.create_user(username, f"{username}@example.org", "a-long-test-password")
-    user.is_staff = True
-    user.save()
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-@pytest.fixture
-def contributor(django_user_model):
-    return member(django_user_model, roles.CONTRIBUTORS, "carla")
-
-
 @pytest.fixture
 def contributor_client(client, contributor):
     client.force_login(contributor)
@@ -49,8 +36,8 @@ def contributor_client(client, contributor):
 
 
 @pytest.fixture
-def editor_member_client(client, django_user_model):
-    client.force_login(member(django_user_model, roles.EDITORS, "eddie"))
+def editor_member_client(client, editor_member):
+    client.force_login(editor_member)
     return client
 
 

@@ -3,34 +3,14 @@
 import pytest
 import reversion
 from django.contrib import admin
-from django.contrib.auth.models import Group
 from django.test import RequestFactory
 from django.urls import reverse
 from reversion.models import Version
 
-from articles import roles
 from articles.models import Article, Status
 from tests.factories import ArticleFactory, AuthorFactory, ImageFactory, RegionFactory, SourceFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def member(django_user_model, group, username):
-    user = django_user_model.objects.create_user(username, f"{username}@example.org", "a-long-test-password")
-    user.is_staff = True
-    user.save()
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-@pytest.fixture
-def contributor(django_user_model):
-    return member(django_user_model, roles.CONTRIBUTORS, "carla")
-
-
-@pytest.fixture
-def editor_member(django_user_model):
-    return member(django_user_model, roles.EDITORS, "eddie")
 
 
 def test_a_contributor_may_delete_nothing_anywhere_in_the_admin(contributor):

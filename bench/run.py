@@ -300,16 +300,30 @@ def machine():
     }
 
 
-def table(results):
-    ceiling = next(row for row in results if row["page"] == "ceiling")["requests_per_second"]
-    header = (
-        f"| page | req/s | × ceiling | p50 ms ({CONNECTIONS} conn.) | p99 ms ({CONNECTIONS} conn.) "
-        "| p50 ms (1 conn.) | p99 ms (1 conn.) | errors | queries | KB | worker peak RSS MB |"
+def ceiling_ratios(row, ceiling):
+    """A page against the ceiling: its requests/s under load over the ceiling's, and the ceiling's
+    one-connection p50 over its own (the same question without the queueing of sixteen connections
+    on two cores, which moves the first ratio from run to run)."""
+    alone = row.get("p50_one_connection_ms")
+    return (
+        row["requests_per_second"] / ceiling["requests_per_second"],
+        ceiling["p50_one_connection_ms"] / alone if alone else None,
     )
-    lines = [header, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+
+
+def table(results):
+    ceiling = next(row for row in results if row["page"] == "ceiling")
+    header = (
+        f"| page | req/s | × ceiling | × ceiling, 1 conn. | p50 ms ({CONNECTIONS} conn.) "
+        f"| p99 ms ({CONNECTIONS} conn.) | p50 ms (1 conn.) | p99 ms (1 conn.) "
+        "| errors | queries | KB | worker peak RSS MB |"
+    )
+    lines = [header, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for row in results:
+        loaded, alone = ceiling_ratios(row, ceiling)
+        alone = f"{alone:.2f}" if alone is not None else "–"
         lines.append(
-            f"| {row['page']} | {row['requests_per_second']:,.0f} | {row['requests_per_second'] / ceiling:.2f} | "
+            f"| {row['page']} | {row['requests_per_second']:,.0f} | {loaded:.2f} | {alone} | "
             f"{row['p50_ms']} | {row['p99_ms']} | {row['p50_one_connection_ms']} | {row['p99_one_connection_ms']} | "
             f"{row['errors']} | {row['queries']} | {row['bytes'] / 1024:,.0f} | {row['worker_peak_rss_mb']} |"
         )
@@ -336,7 +350,9 @@ def main():
             results.append(row)
     ceiling = next(row for row in results if row["page"] == "ceiling")
     for row in results:
-        row["ratio_to_ceiling"] = round(row["requests_per_second"] / ceiling["requests_per_second"], 2)
+        loaded, alone = ceiling_ratios(row, ceiling)
+        row["ratio_to_ceiling"] = round(loaded, 2)
+        row["ratio_to_ceiling_one_connection"] = round(alone, 2) if alone is not None else None
     report = {
         "when": time.strftime("%Y-%m-%d %H:%M %Z"),
         "command": command_line(),

@@ -63,3 +63,26 @@ def test_compare_reports_each_pages_growth_between_two_runs(capsys):
     assert older[0]["p50_one_connection_growth_percent"] is None
     print(compare.table(run(10_000, 10.0, 20.0, one=False), run(100_000, 11.0, 30.0), older))
     assert "| article | 100 → 91 | 10.0 → 11.0 | +10.0 % | +10.0 % | None → 2.75 | – | – |" in capsys.readouterr().out
+
+
+def test_the_table_sets_each_page_against_the_ceiling_under_load_and_alone():
+    from bench.run import table
+
+    def row(page, per_second, p50_alone):
+        return {
+            "page": page,
+            "requests_per_second": per_second,
+            "p50_ms": 10.0,
+            "p99_ms": 20.0,
+            "p50_one_connection_ms": p50_alone,
+            "p99_one_connection_ms": 9.0,
+            "errors": 0,
+            "queries": 3,
+            "bytes": 2048,
+            "worker_peak_rss_mb": 80,
+        }
+
+    lines = table([row("article", 400, 4.0), row("ceiling", 1000, 2.0)]).splitlines()
+    assert "× ceiling | × ceiling, 1 conn." in lines[0]
+    assert lines[2].startswith("| article | 400 | 0.40 | 0.50 |")
+    assert lines[3].startswith("| ceiling | 1,000 | 1.00 | 1.00 |")

@@ -48,13 +48,14 @@ def byline_changed(sender, instance, raw=False, **kwargs):
 @receiver(post_save, sender=Author)
 def author_saved(sender, instance, raw=False, **kwargs):
     if not raw and full_text_available():
-        refresh_search_vectors(list(instance.article_links.values_list("article_id", flat=True)))
+        # As a subquery, not a list of ids: a prolific author's could outgrow the database's bound parameters.
+        search.update_search_vectors(Article.objects.filter(author_links__author=instance))
 
 
 @receiver(post_save, sender=Source)
 def source_saved(sender, instance, raw=False, **kwargs):
     if not raw and full_text_available():
-        refresh_search_vectors(list(instance.articles.values_list("pk", flat=True)))
+        search.update_search_vectors(Article.objects.filter(source=instance))
 
 
 # Everything a public page shows: a change to any of them makes every cached page and fragment stale.

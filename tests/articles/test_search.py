@@ -405,3 +405,20 @@ def test_sqlite_rebuild_leaves_nothing_of_the_old_index():
         cursor.execute(f"INSERT INTO {SQLITE_TABLE} {row}")  # noqa: S608
     rebuild_search_index()
     assert [row[:2] for row in index_rows()] == [(article.pk, "Kept")]
+
+
+def test_renaming_a_source_or_author_refreshes_their_articles_without_listing_each_id(client):
+    """A source of tens of thousands of articles must not become tens of thousands of bound parameters."""
+    from django.test.utils import CaptureQueriesContext
+
+    source, author = SourceFactory(name="Meridian"), AuthorFactory(name="Ama Owusu")
+    articles = [ArticleFactory(title=f"Ports {index}", source=source, authors=[author]) for index in range(40)]
+    for record, new_name in ((source, "Littoral"), (author, "Ama Boateng")):
+        record.name = new_name
+        with CaptureQueriesContext(connection) as queries:
+            record.save()
+        id_lists = [
+            re.findall(r"IN \(((?:%s|\d+)(?:, (?:%s|\d+))*)\)", query["sql"]) for query in queries.captured_queries
+        ]
+        assert max((item.count(",") + 1 for found in id_lists for item in found), default=0) < len(articles)
+    assert len(result_titles(search(client, q="Littoral Boateng"))) == 10  # a page of the forty

@@ -97,6 +97,10 @@ class ArticleQuerySet(models.QuerySet):
         cards = self.defer("body", "body_text", "search_vector", "rank_vector").select_related("source")
         return cards.with_relations(AUTHORS, REGIONS)
 
+    def with_result_data(self):
+        """A search result: its card, and the plain text its snippet is cut from."""
+        return self.with_card_data().defer(None).defer("body", "search_vector", "rank_vector")
+
     def with_page_data(self):
         """Everything the article page shows."""
         return (

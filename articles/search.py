@@ -211,9 +211,9 @@ def search(queryset, text):
     On SQLite the FTS5 table finds the matches and ranks them by bm25 over the same weighted parts
     (weights set in migration 0009); a database without either index falls back to a word match, newest first.
     """
-    # Ranking reads every match: leave the bodies in the database. `with_snippets` loads the plain
-    # text of a page's results alone (on SQLite, sorting thousands of matches with their bodies
-    # took longer than finding them).
+    # Ranking reads every match: leave the bodies in the database. The search page ranks ids alone
+    # and loads its ten results afterwards (views.CountedWithPagePaginator); on SQLite, sorting
+    # thousands of matches with their bodies took longer than finding them.
     queryset = queryset.defer(None).defer("body", "body_text", "search_vector", "rank_vector")
     kind = engine(connections[queryset.db])
     if kind == "postgresql":
@@ -270,14 +270,13 @@ def _marked(text, pattern):
 
 
 def with_snippets(articles, text):
-    """`(article, snippet)` for a page of results, their plain texts read in one query."""
+    """`(article, snippet)` for a page of results; plain texts not loaded with them are read in one query."""
     articles = list(articles)
-    if articles:
-        model = type(articles[0])
-        texts = dict(
-            model._base_manager.filter(pk__in=[article.pk for article in articles]).values_list("pk", "body_text")
-        )
-        for article in articles:
+    missing = [article for article in articles if "body_text" in article.get_deferred_fields()]
+    if missing:
+        model = type(missing[0])
+        texts = dict(model._base_manager.filter(pk__in=[a.pk for a in missing]).values_list("pk", "body_text"))
+        for article in missing:
             article.body_text = texts.get(article.pk, "")
     return [(article, snippet(article, text)) for article in articles]
 

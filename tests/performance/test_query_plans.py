@@ -127,7 +127,7 @@ def test_sqlite_walks_the_date_index_for_a_subject_with_many_articles(client, ge
 
     urls = listing_urls()
     pages = {name: client.get(urls[name]).content for name in ("region", "theme", "tag", "author")}
-    monkeypatch.setattr(ArchiveView, "walk_date_index_from", 10)  # every generated region and theme has more
+    monkeypatch.setattr(ArchiveView, "walks_date_index", lambda view, filed: True)
     for name in ("region", "theme", "tag", "author"):
         assert client.get(urls[name]).content == pages[name], f"{name}: the same page either way"
         page_query = next(sql for sql in article_queries(client, urls[name]) if "LIMIT" in sql)
@@ -137,3 +137,23 @@ def test_sqlite_walks_the_date_index_for_a_subject_with_many_articles(client, ge
             # Either date index (the partial one serves literal values, as EXPLAIN gets them here).
             assert any("recent_idx" in line and "USING INDEX article_" in line for line in plan), plan
             assert "USE TEMP B-TREE FOR ORDER BY" not in plan, plan
+
+
+@pytest.mark.parametrize(
+    ("filed", "everything", "walks"),
+    [
+        (800, 10_000, True),
+        (450, 10_000, True),
+        (300, 10_000, False),
+        (1_000, 100_000, False),
+        (1_500, 100_000, True),
+        (99, 100, False),
+    ],
+)
+def test_sqlite_walks_the_date_index_once_a_subject_outweighs_the_sort(filed, everything, walks, monkeypatch, settings):
+    """Walking reads about per_page × all ÷ subject rows, sorting all the subject's: walk past √(per_page × all)."""
+    from articles import views
+
+    settings.ARTICLES_PER_PAGE = 20
+    monkeypatch.setattr(views, "remember", lambda name, compute: everything if name == "count:home" else compute())
+    assert views.ArchiveView().walks_date_index(filed) is walks

@@ -425,3 +425,17 @@ def test_renaming_a_source_or_author_refreshes_their_articles_without_listing_ea
         ]
         assert max((item.count(",") + 1 for found in id_lists for item in found), default=0) < len(articles)
     assert len(result_titles(search(client, q="Littoral Boateng"))) == 10  # a page of the forty
+
+
+def test_rebuild_search_index_command_indexes_what_was_changed_behind_djangos_back(client):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    article = ArticleFactory(title="Copper")
+    Article.objects.filter(pk=article.pk).update(title="Cobalt")  # an UPDATE: no signal, no refresh
+    out = StringIO()
+    call_command("rebuild_search_index", stdout=out)
+    assert f"Indexed 1 article on {connection.vendor}" in out.getvalue()
+    assert result_titles(search(client, q="cobalt")) == ["Cobalt"]
+    assert result_titles(search(client, q="copper")) == []

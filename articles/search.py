@@ -8,7 +8,10 @@ every write path calls (saves, bylines, renames, the corpus generator, imports).
 """
 
 import re
+import unicodedata
+from functools import cache
 
+import snowballstemmer
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, connections
@@ -281,15 +284,35 @@ def with_snippets(articles, text):
     return [(article, snippet(article, text)) for article in articles]
 
 
+@cache
+def _porter():
+    return snowballstemmer.stemmer("porter")
+
+
+def porter_stems(words):
+    """The stems SQLite's FTS5 table keeps for `words` (its tokenizer: accents off, lower case, Porter).
+
+    So that a snippet on SQLite marks "Investing" for "investment", as PostgreSQL's lexemes do.
+    """
+    folded = (
+        "".join(char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char)).lower()
+        for word in words
+    )
+    return [_porter().stemWord(word) for word in folded]
+
+
 def snippet(article, text, length=240):
     """Highlighted excerpt of a result: the body around the first word the query looks for.
 
-    Words are matched from their start, by what the reader typed and, on PostgreSQL, by their
-    stems too ("polici" finds "policies"). A match only in the title or a name gives the body's
-    start; the excerpt is escaped before the marks go in.
+    Words are matched from their start, by what the reader typed and by their stems too
+    ("polici" finds "policies"): PostgreSQL's lexemes, or on SQLite the Porter stems its index
+    keeps. A match only in the title or a name gives the body's start; the excerpt is escaped
+    before the marks go in.
     """
     body = article.body_text or article.dek
-    terms = [*plain_terms(text), *lexemes(getattr(article, "lexemes", ""))]
+    typed = plain_terms(text)
+    stems = porter_stems(typed) if engine() == "sqlite" else lexemes(getattr(article, "lexemes", ""))
+    terms = [*typed, *stems]
     pattern = _words_pattern(terms) if terms else None
     found = pattern.search(body) if pattern else None
     start = 0

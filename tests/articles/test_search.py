@@ -220,8 +220,7 @@ def test_postgres_rank_vector_is_the_heading_and_follows_renames():
     assert "okafor" in Article.objects.values_list("rank_vector", flat=True).get(pk=article.pk)
 
 
-@postgres_only
-def test_postgres_snippet_comes_from_where_the_words_are_in_a_long_body(client):
+def test_snippet_comes_from_where_the_words_are_in_a_long_body(client):
     filler = " ".join(f"filler{index}" for index in range(3000))
     ArticleFactory(title="Railways", body=f"<p>{filler} Investing in railways pays. {filler}</p>")
     snippet = BeautifulSoup(search(client, q="railway investment").content, "html.parser").select_one(".snippet")
@@ -229,8 +228,7 @@ def test_postgres_snippet_comes_from_where_the_words_are_in_a_long_body(client):
     assert len(snippet.get_text()) < 300
 
 
-@postgres_only
-def test_postgres_snippet_marks_words_by_their_stems(client):
+def test_snippet_marks_words_by_their_stems(client):
     ArticleFactory(title="Budgets", body="<p>Several policies changed; the policy that mattered was fiscal.</p>")
     snippet = BeautifulSoup(search(client, q="policy").content, "html.parser").select_one(".snippet")
     assert [mark.get_text() for mark in snippet.find_all("mark")] == ["policies", "policy"]
@@ -439,3 +437,15 @@ def test_rebuild_search_index_command_indexes_what_was_changed_behind_djangos_ba
     assert f"Indexed 1 article on {connection.vendor}" in out.getvalue()
     assert result_titles(search(client, q="cobalt")) == ["Cobalt"]
     assert result_titles(search(client, q="copper")) == []
+
+
+def test_porter_stems_are_the_ones_sqlites_index_keeps():
+    from articles.search import porter_stems
+
+    assert porter_stems(["Elections", "investment", "policies", "Café", "naïve"]) == [
+        "elect",
+        "invest",
+        "polici",
+        "cafe",
+        "naiv",
+    ]

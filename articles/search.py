@@ -281,7 +281,9 @@ def with_snippets(articles, text):
         texts = dict(model._base_manager.filter(pk__in=[a.pk for a in missing]).values_list("pk", "body_text"))
         for article in missing:
             article.body_text = texts.get(article.pk, "")
-    return [(article, snippet(article, text)) for article in articles]
+    # The query's words and stems are the same for every result: one pattern for the page.
+    pattern = query_pattern(text, getattr(articles[0], "lexemes", "") if articles else "")
+    return [(article, snippet(article, pattern)) for article in articles]
 
 
 @cache
@@ -301,19 +303,23 @@ def porter_stems(words):
     return [_porter().stemWord(word) for word in folded]
 
 
-def snippet(article, text, length=240):
-    """Highlighted excerpt of a result: the body around the first word the query looks for.
+def query_pattern(text, tsquery=""):
+    """What a snippet marks for the query `text`: whole words starting with what the reader typed or
+    with its stems ("polici" finds "policies"): PostgreSQL's lexemes (`tsquery`, as the search row
+    carries it), or on SQLite the Porter stems its index keeps. None when there is nothing to mark."""
+    typed = plain_terms(text)
+    stems = porter_stems(typed) if engine() == "sqlite" else lexemes(tsquery)
+    terms = [*typed, *stems]
+    return _words_pattern(terms) if terms else None
 
-    Words are matched from their start, by what the reader typed and by their stems too
-    ("polici" finds "policies"): PostgreSQL's lexemes, or on SQLite the Porter stems its index
-    keeps. A match only in the title or a name gives the body's start; the excerpt is escaped
-    before the marks go in.
+
+def snippet(article, pattern, length=240):
+    """Highlighted excerpt of a result: the body around the first word `pattern` (query_pattern) finds.
+
+    A match only in the title or a name gives the body's start; the excerpt is escaped before the
+    marks go in.
     """
     body = article.body_text or article.dek
-    typed = plain_terms(text)
-    stems = porter_stems(typed) if engine() == "sqlite" else lexemes(getattr(article, "lexemes", ""))
-    terms = [*typed, *stems]
-    pattern = _words_pattern(terms) if terms else None
     found = pattern.search(body) if pattern else None
     start = 0
     if found:

@@ -27,8 +27,8 @@ from taggit.models import Tag, TaggedItem
 
 from attribution.models import CanonicalPolicy, Source
 from authors.models import Author
+from pagecache.store import content_changed
 
-from . import cache as page_cache
 from .models import Article, ArticleAuthor, Region, Status, Theme
 from .search import forget as forget_in_search
 from .search import optimise_sqlite_index, update_search_vectors
@@ -756,7 +756,7 @@ def generate(count, *, seed=1, progress=None):
             created_at=F("published_at"), updated_at=F("published_at")
         )
         update_search_vectors(generated_articles())
-        page_cache.invalidate()
+        content_changed(Article)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # The full-text index took the new vectors into its pending list; merge them into the index
@@ -810,5 +810,5 @@ def remove_generated():
         for model, used in in_use.items():
             generated = model.objects.filter(slug__startswith=PREFIX).exclude(pk__in=used)
             removed[str(model._meta.verbose_name_plural)] = _delete(generated)
-        page_cache.invalidate()
+        content_changed(*in_use)
     return removed

@@ -9,8 +9,8 @@ from taggit.models import Tag
 from taggit.utils import parse_tags
 
 from config.admin_defaults import https_formfield
+from pagecache.store import remember
 
-from .cache import remember
 from .models import LIVE_STATUSES, Article, Status
 from .publishing import live_status_for, publish_problems
 

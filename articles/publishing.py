@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from .models import LIVE_STATUSES, Status
+from .models import LIVE_STATUSES, Article, Status
 
 
 def publish_problems(*, authors, regions, themes, source, original_url, original_published_on):
@@ -34,6 +34,13 @@ def article_problems(article):
         original_published_on=article.original_published_on,
     )
     return [message for _, message in problems]
+
+
+def next_publication(*, after):
+    """When the next scheduled article becomes visible by itself (after `after`), or None: the page cache's clock."""
+    return (
+        Article.objects.scheduled(after=after).order_by("published_at").values_list("published_at", flat=True).first()
+    )
 
 
 def live_status_for(published_at, *, now=None):

@@ -6,7 +6,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from . import cache as page_cache
+from pagecache.store import content_changed
+
 from .models import Article, ArticleAuthor, Status
 from .publishing import article_problems, live_status_for
 from .search import refresh_search_vectors
@@ -40,7 +41,7 @@ def article_set_authors(*, article: Article, authors) -> None:
     )
     # bulk_create sends no signals: the search vector and the cached pages must learn the new names here.
     refresh_search_vectors([article.pk])
-    page_cache.invalidate()
+    content_changed(article)
 
 
 class PublishBlocked(Exception):

@@ -8,8 +8,9 @@ from taggit.models import Tag, TaggedItem
 from attribution.models import PublicationSettings, Source
 from authors.models import Author
 from images.models import Image
+from pagecache.store import content_changed
 
-from . import cache, search
+from . import search
 from .models import Article, ArticleAuthor, Region, Theme
 from .search import full_text_available, refresh_search_vectors
 from .services import article_redirect_old_slug
@@ -75,8 +76,8 @@ SHOWN_ON_PAGES = [
 FILINGS = [Article.regions.through, Article.themes.through, ArticleAuthor, TaggedItem]
 
 
-def pages_changed(sender, **kwargs):
-    cache.invalidate()
+def pages_changed(sender, instance=None, **kwargs):
+    content_changed(instance if instance is not None else sender)
 
 
 for model in SHOWN_ON_PAGES:

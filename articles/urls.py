@@ -1,8 +1,9 @@
 from django.urls import path
 
+from pagecache.middleware import public_page
+
 from . import feeds, views
 from .archives import SUBJECTS
-from .cache import public_page
 
 app_name = "articles"
 

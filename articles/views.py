@@ -13,10 +13,10 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
 from attribution.context_processors import publication_for
+from pagecache.store import remember
 
 from . import search
 from .attribution import attribution_for, iso_datetime, structured_data
-from .cache import remember
 from .embeds import images_for, render_body
 from .forms import SearchForm
 from .models import Article, Region, Status, Theme
@@ -27,6 +27,7 @@ class ArticleListMixin:
 
     template_name = "articles/archive.html"
     context_object_name = "articles"
+    total_name = None  # where the cache keeps the listing's total; None to count on every request
 
     def get_paginate_by(self, queryset):
         return settings.ARTICLES_PER_PAGE
@@ -36,6 +37,10 @@ class ArticleListMixin:
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
+        if self.total_name:
+            # Counting a growing archive costs more with every article, and its total changes only
+            # when the content does: the page cache keeps it (`remember`), the paginator is told it.
+            paginator.count = remember(self.total_name, queryset.count)
         number = self.request.GET.get(self.page_kwarg)
         # Zero or negative numbers mean "the start"; past-the-end and garbage go to the nearest real page.
         if number and number.lstrip().startswith(("-", "0")):
@@ -133,6 +138,7 @@ def home_sections(per_term=3):
 
 class HomeView(ArticleListMixin, ListView):
     template_name = "articles/home.html"
+    total_name = "count:published"
 
     def get_context_data(self, **kwargs):
         # Kept in the cache by the page cache's rules: the window query reads every filing.
@@ -198,6 +204,7 @@ class ArchiveView(ArticleListMixin, ListView):
 
     def get(self, request, *args, **kwargs):
         self.filed_under = get_object_or_404(self.subject.model, slug=self.kwargs["slug"])
+        self.total_name = f"count:{self.subject.kind}:{self.filed_under.pk}"
         return super().get(request, *args, **kwargs)
 
     # SQLite's planner always finds a subject's articles through the table that files them and then

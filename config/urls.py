@@ -3,8 +3,8 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from articles.cache import public_page
 from articles.sitemaps import SITEMAPS, robots_txt
+from pagecache.middleware import public_page
 
 from .auth import LoginForm
 from .views import healthz, security_txt

@@ -24,7 +24,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
@@ -33,6 +32,9 @@ from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
+
+from attribution.models import PublicationSettings
+from pagecache.store import content_changed
 
 FORMAT = "crosspost-content"
 VERSION = 1
@@ -343,7 +345,9 @@ def import_content(path):
         if isinstance(error, DatabaseError | ValueError):
             raise ContentFileError(f"The import failed and nothing was kept: {error}") from None
         raise
-    cache.clear()  # cached pages and the cached publication settings describe the site before the import
+    # Cached pages and the cached publication settings describe the site before the import.
+    content_changed(*models.values())
+    PublicationSettings.clear_cache()
     return result
 
 

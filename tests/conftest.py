@@ -12,7 +12,7 @@ def _fresh_cache():
 
 @pytest.fixture
 def page_cache_off(settings):
-    """Render every page: for tests that count what building a page costs (articles.cache keeps them otherwise)."""
+    """Render every page: for tests that count what building a page costs (pagecache keeps them otherwise)."""
     settings.PAGE_CACHE = False
 
 

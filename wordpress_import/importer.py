@@ -41,7 +41,6 @@ from django.utils.encoding import escape_uri_path
 from django.utils.text import slugify
 from taggit.models import Tag, TaggedItem
 
-from articles import cache as page_cache
 from articles.models import LIVE_STATUSES, Article, ArticleAuthor, Region, Status, Theme
 from articles.search import refresh_search_vectors
 from articles.urls_normal import normalise_url
@@ -49,6 +48,7 @@ from attribution.models import Source
 from authors.models import Author
 from images.services import image_create
 from images.validators import inspect_image
+from pagecache.store import content_changed
 
 from .content import convert_body, plain_text
 from .mapping import Mapping, normalise_slug
@@ -166,7 +166,7 @@ class Importer:
             if self.dry_run:
                 transaction.set_rollback(True)
         if not self.dry_run:
-            page_cache.invalidate()
+            content_changed(Article)
         self.report.seconds = time.monotonic() - started
         return self.report
 

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "authors",
     "attribution",
+    "pagecache",
     "images",
     "articles",
     "syndication",
@@ -93,7 +94,7 @@ MIDDLEWARE = [
     "config.middleware.MediaNonceMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, CSRF and authentication: a cached page is served without any of them running.
-    "articles.cache.PageCacheMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -140,7 +141,7 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Anonymous readers' copies of public pages, kept in the cache above (articles.cache). Each worker
+# Anonymous readers' copies of public pages, kept in the cache above (pagecache). Each worker
 # process has its own local-memory cache, which the editors' changes in another process cannot
 # reach: with several workers, set REDIS_URL (production turns the page cache on only then).
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
@@ -148,6 +149,9 @@ PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
 # browsers and proxies may keep one before asking again (never past the next scheduled publication).
 PAGE_CACHE_TIMEOUT = env_int("DJANGO_PAGE_CACHE_TIMEOUT", 60 * 60 * 24)
 PAGE_MAX_AGE = env_int("DJANGO_PAGE_MAX_AGE", 60)
+# When content next becomes visible with nothing saved (a scheduled article going live): no cached
+# page outlives that moment.
+PAGE_CACHE_NEXT_CHANGE = "articles.publishing.next_publication"
 # The publication-settings record is read on every page: keep it in the cache.
 SOLO_CACHE = "default"
 SOLO_CACHE_TIMEOUT = 60 * 10

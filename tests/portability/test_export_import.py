@@ -17,9 +17,11 @@ from django.utils import timezone
 
 from articles.demo.loader import load_demo_content
 from articles.models import Article, Status
+from attribution.models import PublicationSettings
 from authors.models import Author
 from images.models import Image
 from portability.content import content_models, media_folder
+from syndication import clients
 from syndication.models import PermissionRequest, RequestStatus
 from tests.factories import (
     AuthorFactory,
@@ -299,3 +301,20 @@ def test_export_can_be_moved_with_its_folder(exported, tmp_path):
     shutil.copytree(media_folder(exported), media_folder(moved))
     call_command("import_content", str(moved), verbosity=0)
     assert Article.objects.count() == 1
+
+
+def test_import_forgets_cached_pages_and_settings_but_not_the_partners_rate_limits(content, settings, tmp_path, client):
+    export = tmp_path / "content.json"
+    call_command("export_content", str(export), verbosity=0)
+    flush_and_recreate_accounts(settings, tmp_path)
+    publication_settings(reprint_disclaimer="Before the import.")  # kept in the cache by django-solo
+    empty = b"No articles have been published here yet."
+    assert empty in client.get("/").content  # the empty site's home page, now in the page cache
+    for _ in range(settings.PERMISSION_REQUESTS_PER_HOUR):
+        clients.budget_spend("a-partner")
+
+    call_command("import_content", str(export), verbosity=0)
+
+    assert empty not in client.get("/").content
+    assert PublicationSettings.get_solo().reprint_disclaimer == "Views are the authors' own."
+    assert clients.budget_exhausted("a-partner"), "an import must not reset the partner form's rate limit"

@@ -1,137 +1,26 @@
-"""The page cache: anonymous readers get public pages from the cache, never with a stale byline.
-
-Correctness rests on two rules:
-
-- **Generation.** Every entry is stored with the generation current when its page was read from
-  the database. Saving or deleting anything a page shows (articles and their filings, authors,
-  sources, regions, themes, tags, images, the publication settings; see `articles.signals`)
-  bumps the generation, so every entry made before is ignored from then on. The bump happens
-  at once and again when the transaction commits, so a page rendered from data about to change
-  can never outlive the change.
-- **Time.** A scheduled article appears at its publication time with nothing saved, so no entry
-  (and no `max-age` sent to browsers) lasts beyond the next publication time after its page was
-  read. That time is looked up once per generation and kept in the cache beside it.
+"""Whole public pages for anonymous readers, served from the page cache (pagecache.store), and their HTTP caching.
 
 Only views wrapped in `public_page` are stored, and only for a GET from a visitor without a
 session (editors always have one), without query parameters other than `?page=N`, when the
-response is a plain 200 that sets no cookie and carries no CSRF token or CSP nonce. Entries live
-in the default cache: local memory within one process, Redis (REDIS_URL) across workers and
-servers. `PAGE_CACHE = False` turns the whole-page cache off; `remember` (listing counts, home
-page sections) follows the same two rules and stays on.
+response is a plain 200 that sets no cookie and carries no CSRF token or CSP nonce.
+`PAGE_CACHE = False` turns the whole-page cache off; `remember` stays on.
 """
 
 import hashlib
-import math
 import re
 import time
-import uuid
-from datetime import UTC, datetime
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
-from django.utils.functional import cached_property
 
-GENERATION_KEY = "pages:generation"
-NEXT_PUBLICATION_KEY = "pages:next-publication"
+from .store import Snapshot
+
 # The only query string a cached page may have; any other parameter is served fresh, and not stored.
 SAFE_QUERY = re.compile(r"(?:page=\d{1,6})?")
 # Cookies that can change what a page shows or who is asking: their bearers are served fresh.
 PERSONAL_COOKIES = ("messages",)
-
-
-def _new_generation():
-    return uuid.uuid4().hex
-
-
-def current_generation():
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        # Evicted or never set: a new random value, so entries of any earlier generation can never match.
-        cache.add(GENERATION_KEY, _new_generation(), None)
-        generation = cache.get(GENERATION_KEY)
-    return generation
-
-
-def invalidate():
-    """Forget every cached page and fragment: now, and again once the current transaction commits."""
-    cache.set(GENERATION_KEY, _new_generation(), None)
-    connection = transaction.get_connection()
-    if connection.in_atomic_block:
-        transaction.on_commit(lambda: cache.set(GENERATION_KEY, _new_generation(), None))
-
-
-def next_publication(after):
-    """The Unix time at which the next scheduled article becomes visible, or None."""
-    from .models import Article
-
-    moment = (
-        Article.objects.scheduled(after=datetime.fromtimestamp(after, tz=UTC))
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
-    return moment.timestamp() if moment else None
-
-
-class Snapshot:
-    """The cache as one request sees it when it starts: the generation, and `keys` read with it in one round trip."""
-
-    def __init__(self, *keys):
-        self.started = time.time()
-        self.values = cache.get_many([GENERATION_KEY, NEXT_PUBLICATION_KEY, *keys])
-        self.generation = self.values.get(GENERATION_KEY) or current_generation()
-
-    def get(self, key):
-        """The value stored under `key`, if it was made in this generation and has not expired."""
-        entry = self.values.get(key)
-        if entry is not None and entry[0] == self.generation and entry[1] > time.time():
-            return entry[2]
-        return None
-
-    def expires_at(self, key):
-        entry = self.values.get(key)
-        return entry[1] if entry else None
-
-    @cached_property
-    def expires(self):
-        """When anything read from the database during this request must expire: by the next publication."""
-        known = self.values.get(NEXT_PUBLICATION_KEY)
-        # Valid if worked out in this generation, no later than this request began, and still ahead of it.
-        if not (
-            known
-            and known[0] == self.generation
-            and known[1] <= self.started
-            and (known[2] is None or known[2] > self.started)
-        ):
-            known = (self.generation, self.started, next_publication(after=self.started))
-            cache.set(NEXT_PUBLICATION_KEY, known, None)
-        limit = self.started + settings.PAGE_CACHE_TIMEOUT
-        return limit if known[2] is None else min(limit, known[2])
-
-    def set(self, key, value):
-        expires = self.expires
-        remaining = expires - time.time()
-        if remaining > 0:
-            cache.set(key, (self.generation, expires, value), math.ceil(remaining))
-        return expires
-
-
-def remember(name, compute):
-    """`compute()`, kept in the cache under `name` by the page cache's rules (generation, next publication)."""
-    key = "pages:data:" + hashlib.md5(name.encode(), usedforsecurity=False).hexdigest()
-    snapshot = Snapshot(key)
-    value = snapshot.get(key)
-    if value is None:
-        value = compute()
-        snapshot.set(key, value)
-    return value
-
-
-# --- whole pages -------------------------------------------------------------------------------
 
 
 def public_page(view):

@@ -12,9 +12,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import cache as page_cache
 from articles.models import Status
 from articles.services import article_publish, article_set_authors, article_withdraw
+from pagecache import store as page_cache
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -456,7 +456,7 @@ def test_the_partner_form_is_never_cached_nor_its_token_shared(filed):
     assert first.cookies["csrftoken"].value != second.cookies["csrftoken"].value
 
 
-@pytest.mark.urls("tests.articles.cache_urls")
+@pytest.mark.urls("tests.pagecache.urls")
 @pytest.mark.parametrize("url", ["/test/form/", "/test/cookie/", "/test/nonce/"])
 def test_a_page_with_a_token_a_cookie_or_a_nonce_is_never_shared(url):
     first, _ = fetch(Client(), url)
@@ -466,7 +466,7 @@ def test_a_page_with_a_token_a_cookie_or_a_nonce_is_never_shared(url):
         assert first.content != second.content, "both visitors got the same CSRF token"
 
 
-@pytest.mark.urls("tests.articles.cache_urls")
+@pytest.mark.urls("tests.pagecache.urls")
 def test_a_plain_public_page_is_shared():
     fetch(Client(), "/test/plain/")
     assert fetch(Client(), "/test/plain/")[1] == HIT

@@ -4,8 +4,8 @@ from django.http import HttpResponse
 from django.template import engines
 from django.urls import path
 
-from articles.cache import public_page
 from config.urls import urlpatterns as site_urlpatterns
+from pagecache.middleware import public_page
 
 FORM = engines["django"].from_string('<form method="post">{% csrf_token %}<button>Send</button></form>')
 

@@ -8,6 +8,7 @@ every write path calls (saves, bylines, renames, the corpus generator, imports).
 """
 
 import re
+import sqlite3
 import unicodedata
 from functools import cache
 
@@ -29,11 +30,13 @@ SQLITE_TABLE = "articles_article_fts"
 SQLITE_COLUMNS = ("title", "dek", "names", "body")
 
 
-def sqlite_has_fts5(conn):
-    """Whether this SQLite library was built with FTS5 (Python's own builds and Debian's are)."""
-    with conn.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pragma_compile_options WHERE compile_options = 'ENABLE_FTS5'")
-        return cursor.fetchone() is not None
+@cache
+def sqlite_has_fts5():
+    """Whether this process's SQLite library was built with FTS5 (Python's own builds and Debian's are)."""
+    with sqlite3.connect(":memory:") as probe:
+        found = probe.execute("SELECT 1 FROM pragma_compile_options WHERE compile_options = 'ENABLE_FTS5'").fetchone()
+    probe.close()
+    return found is not None
 
 
 def engine(conn=None):
@@ -41,10 +44,8 @@ def engine(conn=None):
     conn = conn or connection
     if conn.vendor == "postgresql":
         return "postgresql"
-    if conn.vendor == "sqlite":
-        if not hasattr(conn, "_crosspost_fts5"):
-            conn._crosspost_fts5 = sqlite_has_fts5(conn)
-        return "sqlite" if conn._crosspost_fts5 else None
+    if conn.vendor == "sqlite" and sqlite_has_fts5():
+        return "sqlite"
     return None
 
 
@@ -208,8 +209,7 @@ def search(queryset, text):
     On PostgreSQL the GIN index finds the matches, `rank_vector` ranks them (title over standfirst
     over names; body-only matches by date), and each row carries the query's stemmed words
     (`lexemes`) so the snippet can mark "railways" for "railway". Snippets are cut here rather than
-    by ts_headline, which read and parsed each result's whole body: about 2 ms a result, twenty
-    times a page, more than the rest of the search together.
+    by ts_headline, which reads and parses each result's whole body.
 
     On SQLite the FTS5 table finds the matches and ranks them by bm25 over the same weighted parts
     (weights set in migration 0009); a database without either index falls back to a word match, newest first.

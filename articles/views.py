@@ -24,7 +24,6 @@ from .attribution import attribution_for, iso_datetime, structured_data
 from .cache import remember
 from .embeds import images_for, render_body
 from .forms import SearchForm
-from .links import url_for
 from .models import Article, Region, Status, Theme
 
 
@@ -200,7 +199,7 @@ def home_sections(per_term=3):
                 {
                     "title": row["title"],
                     "slug": row["article_slug"],
-                    "url": url_for("articles:detail", row["article_slug"]),
+                    "url": reverse("articles:detail", kwargs={"slug": row["article_slug"]}),
                     "published_at": published_at,
                     "datetime": iso_datetime(published_at),
                     "date": date_filter(published_at, "j M Y"),

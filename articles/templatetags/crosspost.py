@@ -3,7 +3,6 @@ import json
 from django import template
 from django.utils.safestring import mark_safe
 
-from articles import links
 from articles.attribution import byline_html, iso_datetime
 
 register = template.Library()
@@ -29,12 +28,6 @@ def iso(value):
 def absolute(url, request):
     """A path as a full URL on this site (a URL that is already absolute stays as it is)."""
     return request.build_absolute_uri(url) if url else ""
-
-
-@register.simple_tag
-def url_for(name, slug=None):
-    """`{% url name slug %}` for the site's own pages, without a resolver walk per link (articles.links)."""
-    return links.url_for(name, slug)
 
 
 @register.simple_tag

@@ -1,16 +1,12 @@
-"""articles.relations and articles.links: the article page's cheap paths give what the slow ones gave.
+"""articles.relations: the article page's cheap path gives what the slow one gave.
 
 The relations loader must fill exactly what `prefetch_related` would have: the same rows, in the
-same order, per article, with nothing leaking between articles; `url_for` must give exactly what
-`reverse()` gives, and refuse what it refuses.
+same order, per article, with nothing leaking between articles.
 """
 
 import pytest
 from django.db.models import Prefetch
-from django.test.utils import override_settings
-from django.urls import NoReverseMatch, reverse, set_script_prefix
 
-from articles.links import url_for
 from articles.models import Article, ArticleAuthor, Region, Theme
 from articles.services import article_set_authors
 from tests.factories import AuthorFactory, CrossPostFactory, RegionFactory, TagFactory, ThemeFactory
@@ -92,40 +88,3 @@ def test_values_and_counts_are_left_alone(articles):
 def test_an_empty_result_runs_no_more_queries(django_assert_num_queries):
     with django_assert_num_queries(1):
         assert list(Article.objects.filter(pk=-1).with_page_data()) == []
-
-
-@pytest.mark.parametrize(
-    ("name", "slug"),
-    [
-        ("articles:detail", "a-slug_2"),
-        ("articles:author", "x"),
-        ("articles:region", "central-asia"),
-        ("articles:tag", "UPPER-and-lower"),
-        ("articles:source_rss", "source-1"),
-        ("articles:home", None),
-        ("articles:rss", None),
-    ],
-)
-def test_url_for_gives_what_reverse_gives(name, slug):
-    expected = reverse(name) if slug is None else reverse(name, kwargs={"slug": slug})
-    assert url_for(name, slug) == expected
-    assert url_for(name, slug) == expected  # and again, from what it remembered
-
-
-@pytest.mark.parametrize("slug", ["", "with space", "ünïcode", "../up", "a/b", "x?y=1"])
-def test_url_for_refuses_what_reverse_refuses(slug):
-    url_for("articles:detail", "warm-up")
-    with pytest.raises(NoReverseMatch):
-        url_for("articles:detail", slug)
-
-
-def test_url_for_follows_the_script_prefix_and_the_url_configuration():
-    assert url_for("articles:detail", "one") == "/articles/one/"
-    set_script_prefix("/mounted/")
-    try:
-        assert url_for("articles:detail", "one") == "/mounted/articles/one/"
-    finally:
-        set_script_prefix("/")
-    with override_settings(ROOT_URLCONF="tests.articles.relations_urls"):
-        assert url_for("articles:detail", "one") == "/elsewhere/one/"
-    assert url_for("articles:detail", "one") == "/articles/one/"

@@ -16,11 +16,11 @@ from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from attribution.context_processors import publication_for
+from attribution.credits import attribution_for, iso_datetime, structured_data
 from attribution.models import Source
 from authors.models import Author
 
 from . import search
-from .attribution import attribution_for, iso_datetime, structured_data
 from .cache import remember
 from .embeds import images_for, render_body
 from .forms import SearchForm

@@ -1,11 +1,13 @@
-"""Attribution, rendered once: byline, source line, copyright, canonical and disclaimer.
+"""Attribution, rendered once: byline, source line, copyright, canonical, disclaimer, JSON-LD and partner kit.
 
 Every page, feed and e-mail that credits an article asks this module, so a correction to
-an author, a source or a policy shows up everywhere at once.
+an author, a source or a policy shows up everywhere at once. It reads the article it is given
+(its authors, source and attribution fields) and never imports the articles app.
 """
 
+import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
@@ -13,7 +15,10 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from attribution.models import CanonicalPolicy, CopyrightHolders
+from .models import CanonicalPolicy, CopyrightHolders
+
+# Root-relative links in our own rendered HTML (always double-quoted by the templates).
+_ROOT_RELATIVE_LINK = re.compile(r'(\s(?:href|src)=")(/(?!/)[^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -171,6 +176,11 @@ class RepublicationKit:
         return format_html('<link rel="canonical" href="{}">', self.canonical_url)
 
 
+def absolute_links(html, base_url):
+    """Make the root-relative links of rendered HTML absolute, for HTML read away from our pages (feeds, the kit)."""
+    return _ROOT_RELATIVE_LINK.sub(lambda match: f'{match[1]}{urljoin(base_url, match[2])}"', html)
+
+
 def join_names(names):
     """Names as a byline joins them: "A", "A and B", "A, B and C"."""
     return f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else "".join(names)
@@ -189,8 +199,6 @@ def republication_kit(article, *, publication, our_url):
     `our_url` is the article's full address on our site; every link in the HTML is absolute, since it
     will be pasted into someone else's page.
     """
-    from .feeds import absolute_links  # feeds imports this module: import at call time
-
     attribution = attribution_for(article, publication=publication)
     original_date = date_format(attribution.original_date, "j F Y") if attribution.original_date else ""
     parts = [format_html('<p class="kit-title"><a href="{}">{}</a></p>', our_url, article.title)]

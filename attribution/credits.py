@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from .models import CanonicalPolicy, CopyrightHolders
@@ -25,6 +25,11 @@ _ROOT_RELATIVE_LINK = re.compile(r'(\s(?:href|src)=")(/(?!/)[^"]*)"')
 class Holder:
     name: str
     url: str = ""
+
+    @property
+    def html(self):
+        """The name, escaped, and linked to the holder's page when there is one."""
+        return format_html('<a href="{}">{}</a>', self.url, self.name) if self.url else escape(self.name)
 
 
 @dataclass(frozen=True)
@@ -46,12 +51,24 @@ class Attribution:
         return urlsplit(self.original_url).hostname or "" if self.original_url else ""
 
     @property
+    def copyright_parts(self):
+        """What follows “Copyright ©”, in order: each holder (with its page, if any), then the year."""
+        year = [Holder(str(self.copyright_year))] if self.copyright_year else []
+        return [*self.copyright_holders, *year]
+
+    @property
     def copyright_line(self):
         """Plain-text form, e.g. “Copyright © Andrew Korybko, Oriental Review, 2018”."""
-        parts = [holder.name for holder in self.copyright_holders]
-        if self.copyright_year:
-            parts.append(str(self.copyright_year))
-        return "Copyright © " + ", ".join(parts) if parts else ""
+        parts = self.copyright_parts
+        return "Copyright © " + ", ".join(part.name for part in parts) if parts else ""
+
+    @property
+    def copyright_html(self):
+        """The same line with each holder that has a page linked to it, for pages, feeds and the kit."""
+        parts = self.copyright_parts
+        if not parts:
+            return ""
+        return format_html("Copyright © {}", format_html_join(", ", "{}", ((part.html,) for part in parts)))
 
     @property
     def noindex(self):

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from reversion.admin import VersionAdmin
 
-from config.admin_defaults import URL_FIELD_OVERRIDES
+from core.forms import URL_FIELD_OVERRIDES
 
 from . import revisions, services
 from .forms import ArticleAdminForm

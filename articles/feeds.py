@@ -1,12 +1,11 @@
 """RSS 2.0, Atom and JSON Feed of published articles: the whole site, and each archive.
 
-Items come from `Article.objects.published()` and their credits from `articles.attribution`
+Items come from `Article.objects.published()` and their credits from `attribution.credits`
 through the same includes as the article page, so a feed never says more, or less, than
 the site does.
 """
 
 import json
-import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -16,21 +15,13 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
 
 from attribution.context_processors import publication_for
+from attribution.credits import absolute_links, attribution_for, iso_datetime
 from attribution.models import PublicationSettings
 
-from .attribution import attribution_for, iso_datetime
 from .models import Article, terms
 
 FEED_LENGTH = 20
 DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
-
-# Root-relative links in our own rendered HTML (always double-quoted by the templates).
-_ROOT_RELATIVE_LINK = re.compile(r'(\s(?:href|src)=")(/(?!/)[^"]*)"')
-
-
-def absolute_links(html, base_url):
-    """Make the root-relative links of rendered HTML absolute: a feed reader has no page to resolve them against."""
-    return _ROOT_RELATIVE_LINK.sub(lambda match: f'{match[1]}{urljoin(base_url, match[2])}"', html)
 
 
 def article_guid(article, domain):

@@ -8,7 +8,7 @@ from django_prose_editor.widgets import AdminProseEditorWidget
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
-from config.admin_defaults import https_formfield
+from core.forms import https_formfield
 from pagecache.store import remember
 
 from .models import LIVE_STATUSES, Article, Status

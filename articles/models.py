@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from taggit.managers import TaggableManager
@@ -14,7 +15,6 @@ from attribution.models import CanonicalPolicy, CopyrightHolders, Source
 from authors.models import Author
 from images.models import Image
 
-from .links import url_for
 from .sanitizer import sanitize_html
 from .urls_normal import normalise_url
 
@@ -45,7 +45,7 @@ class Region(Term):
         verbose_name_plural = "regions"
 
     def get_absolute_url(self):
-        return url_for("articles:region", self.slug)
+        return reverse("articles:region", kwargs={"slug": self.slug})
 
 
 class Theme(Term):
@@ -54,7 +54,7 @@ class Theme(Term):
         verbose_name_plural = "themes"
 
     def get_absolute_url(self):
-        return url_for("articles:theme", self.slug)
+        return reverse("articles:theme", kwargs={"slug": self.slug})
 
 
 class Status(models.TextChoices):
@@ -242,7 +242,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return url_for("articles:detail", self.slug)
+        return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def derive_columns(self):
         """Fill the columns derived from this row: the cleaned body, its plain text and the original's key.

@@ -13,10 +13,10 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
 from attribution.context_processors import publication_for
+from attribution.credits import attribution_for, iso_datetime, structured_data
 from pagecache.store import remember
 
 from . import search
-from .attribution import attribution_for, iso_datetime, structured_data
 from .embeds import images_for, render_body
 from .forms import SearchForm
 from .models import Article, Region, Status, Theme

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from solo.admin import SingletonModelAdmin
 
-from config.admin_defaults import URL_FIELD_OVERRIDES
+from core.forms import URL_FIELD_OVERRIDES
 
 from .models import PublicationSettings, Source
 

@@ -1,7 +1,6 @@
 from django.db import models
+from django.urls import reverse
 from solo.models import SingletonModel
-
-from articles.links import url_for
 
 
 class CanonicalPolicy(models.TextChoices):
@@ -58,7 +57,7 @@ class Source(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return url_for("articles:source", self.slug)
+        return reverse("articles:source", kwargs={"slug": self.slug})
 
 
 class PublicationSettings(SingletonModel):

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
 
-from config.admin_defaults import URL_FIELD_OVERRIDES
+from core.forms import URL_FIELD_OVERRIDES
 from images.services import image_cleaned_file
 
 from .models import Author

@@ -1,6 +1,5 @@
 from django.db import models
-
-from articles.links import url_for
+from django.urls import reverse
 
 
 class Author(models.Model):
@@ -29,4 +28,4 @@ class Author(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return url_for("articles:author", self.slug)
+        return reverse("articles:author", kwargs={"slug": self.slug})

@@ -1,4 +1,4 @@
-"""Who is asking: the client's address, and a per-client budget of permission requests.
+"""Who is asking: a per-client budget of permission requests, keyed by the client's address (core.http).
 
 The budget is a counter in Django's default cache, not in process memory, so with Redis
 (REDIS_URL) every gunicorn worker and every app server shares it. django-ratelimit would do the
@@ -10,23 +10,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
+from core.http import client_ip
+
 WINDOW_SECONDS = 60 * 60
-
-
-def client_ip(request):
-    """The client's IP address: REMOTE_ADDR, or the address the outermost trusted proxy saw.
-
-    Behind a reverse proxy (nginx, a load balancer) REMOTE_ADDR is the proxy's own address, and
-    every reader would share one budget. Set TRUSTED_PROXY_COUNT to the number of proxies that
-    append to X-Forwarded-For; entries further left were written by the client and are ignored,
-    so a forged header cannot buy a fresh budget.
-    """
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies > 0:
-        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
-        if len(hops) >= proxies:
-            return hops[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def client_fingerprint(request):

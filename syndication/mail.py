@@ -10,7 +10,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from articles.attribution import republication_kit
+from attribution.credits import republication_kit
 
 from .models import RequestStatus
 

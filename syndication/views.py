@@ -4,9 +4,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import FormView, TemplateView
 
-from articles.attribution import attribution_for
 from articles.models import Article
 from attribution.context_processors import publication_for
+from attribution.credits import attribution_for
 
 from . import clients
 from .forms import PermissionRequestForm

@@ -1,5 +1,9 @@
+import datetime
+
 import pytest
 from django.core.cache import cache
+
+CONTACT = "permissions@crosspost.example.org"
 
 
 @pytest.fixture(autouse=True)
@@ -63,3 +67,30 @@ def demo_article(db):
     from articles.demo.loader import load_seed_article
 
     return load_seed_article()
+
+
+@pytest.fixture
+def publication(db):
+    from tests.factories import publication_settings
+
+    return publication_settings(
+        site_name="Crosspost Review",
+        permissions_contact_email=CONTACT,
+        reprint_disclaimer="The views expressed are the author's own.",
+    )
+
+
+@pytest.fixture
+def article(publication):
+    """A cross-post with every credit: a source, two authors, the original's address and date."""
+    from tests.factories import AuthorFactory, CrossPostFactory, SourceFactory
+
+    source = SourceFactory(name="Oriental Review", reprint_terms="Non-commercial reprints with a credit and a link.")
+    return CrossPostFactory(
+        title="Colombia and NATO",
+        slug="colombia-and-nato",
+        source=source,
+        original_url="https://orientalreview.example.org/2018/06/06/colombia/",
+        original_published_on=datetime.date(2018, 6, 6),
+        authors=[AuthorFactory(name="Andrew Korybko", slug="andrew-korybko"), AuthorFactory(name="Jane Roe")],
+    )

@@ -3,8 +3,7 @@ import json
 from django import template
 from django.utils.safestring import mark_safe
 
-from articles import links
-from articles.attribution import byline_html, iso_datetime
+from attribution.credits import byline_html, iso_datetime
 
 register = template.Library()
 
@@ -32,13 +31,7 @@ def absolute(url, request):
 
 
 @register.simple_tag
-def url_for(name, slug=None):
-    """`{% url name slug %}` for the site's own pages, without a resolver walk per link (articles.links)."""
-    return links.url_for(name, slug)
-
-
-@register.simple_tag
 def byline(authors):
-    """`{% byline authors %}`: articles.attribution.byline_html. A tag, not an included template: an
+    """`{% byline authors %}`: attribution.credits.byline_html. A tag, not an included template: an
     include cost more than the byline itself, and listings show one per card."""
     return byline_html(authors)

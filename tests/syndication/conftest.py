@@ -8,31 +8,7 @@ from django.utils import timezone
 
 from tests.browser import conftest as browser_tools
 from tests.browser.conftest import axe_source, vnu_jar  # noqa: F401 - the shared tool fixtures
-from tests.factories import AuthorFactory, CrossPostFactory, SourceFactory, publication_settings
-
-CONTACT = "permissions@crosspost.example.org"
-
-
-@pytest.fixture
-def publication(db):
-    return publication_settings(
-        site_name="Crosspost Review",
-        permissions_contact_email=CONTACT,
-        reprint_disclaimer="The views expressed are the author's own.",
-    )
-
-
-@pytest.fixture
-def article(publication):
-    source = SourceFactory(name="Oriental Review", reprint_terms="Non-commercial reprints with a credit and a link.")
-    return CrossPostFactory(
-        title="Colombia and NATO",
-        slug="colombia-and-nato",
-        source=source,
-        original_url="https://orientalreview.example.org/2018/06/06/colombia/",
-        original_published_on=datetime.date(2018, 6, 6),
-        authors=[AuthorFactory(name="Andrew Korybko", slug="andrew-korybko"), AuthorFactory(name="Jane Roe")],
-    )
+from tests.conftest import CONTACT  # noqa: F401 - the permissions contact of the `publication` fixture
 
 
 def form_data(**values):

@@ -1,25 +1,35 @@
-"""Attribution, rendered once: byline, source line, copyright, canonical and disclaimer.
+"""Attribution, rendered once: byline, source line, copyright, canonical, disclaimer, JSON-LD and partner kit.
 
 Every page, feed and e-mail that credits an article asks this module, so a correction to
-an author, a source or a policy shows up everywhere at once.
+an author, a source or a policy shows up everywhere at once. It reads the article it is given
+(its authors, source and attribution fields) and never imports the articles app.
 """
 
+import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from attribution.models import CanonicalPolicy, CopyrightHolders
+from .models import CanonicalPolicy, CopyrightHolders
+
+# Root-relative links in our own rendered HTML (always double-quoted by the templates).
+_ROOT_RELATIVE_LINK = re.compile(r'(\s(?:href|src)=")(/(?!/)[^"]*)"')
 
 
 @dataclass(frozen=True)
 class Holder:
     name: str
     url: str = ""
+
+    @property
+    def html(self):
+        """The name, escaped, and linked to the holder's page when there is one."""
+        return format_html('<a href="{}">{}</a>', self.url, self.name) if self.url else escape(self.name)
 
 
 @dataclass(frozen=True)
@@ -41,12 +51,24 @@ class Attribution:
         return urlsplit(self.original_url).hostname or "" if self.original_url else ""
 
     @property
+    def copyright_parts(self):
+        """What follows “Copyright ©”, in order: each holder (with its page, if any), then the year."""
+        year = [Holder(str(self.copyright_year))] if self.copyright_year else []
+        return [*self.copyright_holders, *year]
+
+    @property
     def copyright_line(self):
         """Plain-text form, e.g. “Copyright © Andrew Korybko, Oriental Review, 2018”."""
-        parts = [holder.name for holder in self.copyright_holders]
-        if self.copyright_year:
-            parts.append(str(self.copyright_year))
-        return "Copyright © " + ", ".join(parts) if parts else ""
+        parts = self.copyright_parts
+        return "Copyright © " + ", ".join(part.name for part in parts) if parts else ""
+
+    @property
+    def copyright_html(self):
+        """The same line with each holder that has a page linked to it, for pages, feeds and the kit."""
+        parts = self.copyright_parts
+        if not parts:
+            return ""
+        return format_html("Copyright © {}", format_html_join(", ", "{}", ((part.html,) for part in parts)))
 
     @property
     def noindex(self):
@@ -171,6 +193,11 @@ class RepublicationKit:
         return format_html('<link rel="canonical" href="{}">', self.canonical_url)
 
 
+def absolute_links(html, base_url):
+    """Make the root-relative links of rendered HTML absolute, for HTML read away from our pages (feeds, the kit)."""
+    return _ROOT_RELATIVE_LINK.sub(lambda match: f'{match[1]}{urljoin(base_url, match[2])}"', html)
+
+
 def join_names(names):
     """Names as a byline joins them: "A", "A and B", "A, B and C"."""
     return f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else "".join(names)
@@ -189,8 +216,6 @@ def republication_kit(article, *, publication, our_url):
     `our_url` is the article's full address on our site; every link in the HTML is absolute, since it
     will be pasted into someone else's page.
     """
-    from .feeds import absolute_links  # feeds imports this module: import at call time
-
     attribution = attribution_for(article, publication=publication)
     original_date = date_format(attribution.original_date, "j F Y") if attribution.original_date else ""
     parts = [format_html('<p class="kit-title"><a href="{}">{}</a></p>', our_url, article.title)]

@@ -1,4 +1,4 @@
-"""Defaults every admin form of ours shares."""
+"""Form-field defaults every form of ours shares, the admin's and our own ModelForms alike."""
 
 from django.db import models
 

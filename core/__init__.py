@@ -1,0 +1,1 @@
+"""Small helpers every app may use; core imports no app and no part of config."""

@@ -17,9 +17,9 @@ from images.models import Image
 
 from . import relations
 from .links import url_for
+from .original_urls import normalise_url
 from .relations import AUTHORS, REGIONS, TAGS, THEMES
 from .sanitizer import sanitize_html
-from .urls_normal import normalise_url
 
 
 def html_to_text(html):

@@ -43,17 +43,17 @@ from taggit.models import Tag, TaggedItem
 
 from articles import cache as page_cache
 from articles.models import LIVE_STATUSES, Article, ArticleAuthor, Region, Status, Theme
+from articles.original_urls import normalise_url
 from articles.search import refresh_search_vectors
-from articles.urls_normal import normalise_url
 from attribution.models import Source
 from authors.models import Author
 from images.services import image_create
 from images.validators import inspect_image
 
-from .content import convert_body, plain_text
 from .mapping import Mapping, normalise_slug
 from .models import ImportRecord
 from .parser import WXRReader, parse_rss_date, parse_wp_datetime
+from .post_html import convert_body, plain_text
 from .report import Report
 
 CHUNK = 250  # posts per transaction: few queries per post, and a failed chunk is cheap to redo one by one

@@ -19,7 +19,7 @@ from articles.demo.loader import load_demo_content
 from articles.models import Article, Status
 from authors.models import Author
 from images.models import Image
-from portability.content import content_models, media_folder
+from portability.content_file import content_models, media_folder
 from syndication.models import PermissionRequest, RequestStatus
 from tests.factories import (
     AuthorFactory,

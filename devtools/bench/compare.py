@@ -1,7 +1,7 @@
 """Compare two `make bench` results: how each page's latency grew from the smaller corpus to the larger.
 
-    .venv/bin/python -m bench.compare bench/results-postgresql-filebased-10000.json \\
-        bench/results-postgresql-filebased-100000.json
+    .venv/bin/python -m devtools.bench.compare devtools/bench/results-postgresql-filebased-10000.json \\
+        devtools/bench/results-postgresql-filebased-100000.json
 
 For every page measured in both runs: requests per second and each p50 (under load, and at one
 connection), with the growth of the p50s in per cent, as measured and "in ceilings": each p50
@@ -87,7 +87,7 @@ def table(smaller, larger, rows):
 
 def main(argv):
     if len(argv) != 2:
-        raise SystemExit("usage: python -m bench.compare SMALLER.json LARGER.json")
+        raise SystemExit("usage: python -m devtools.bench.compare SMALLER.json LARGER.json")
     smaller, larger = (json.loads(Path(name).read_text()) for name in argv)
     rows = compare(smaller, larger)
     print(table(smaller, larger, rows))

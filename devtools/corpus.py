@@ -6,11 +6,10 @@ address and date, and some drafts, articles in review, scheduled and withdrawn o
 seed gives the same corpus (scheduled articles excepted: they are placed at fixed offsets from
 the moment of generation, so that they stay in the future).
 
-Everything is written with bulk operations, which send no signals and skip `save()`: the
-derived columns come from `Article.derive_columns`, PostgreSQL's search vectors from one
-set-based UPDATE (`articles.search.update_search_vectors`), and the page cache is invalidated
-once at the end. Every generated row has a slug starting with PREFIX, so `remove_generated`
-deletes them and nothing else.
+Articles are written a chunk at a time through `articles.services.articles_write_many`, which
+cleans and derives as save() does and indexes each chunk in one set-based statement; the people,
+places and terms they are filed under are bulk inserts of their own. Every generated row has a
+slug starting with PREFIX, so `remove_generated` deletes them and nothing else.
 """
 
 import datetime
@@ -28,7 +27,8 @@ from taggit.models import Tag, TaggedItem
 from articles import cache as page_cache
 from articles.models import Article, ArticleAuthor, Region, Status, Theme
 from articles.search import forget as forget_in_search
-from articles.search import optimise_sqlite_index, update_search_vectors
+from articles.search import optimise_sqlite_index
+from articles.services import Filing, articles_write_many
 from attribution.models import CanonicalPolicy, Source
 from authors.models import Author
 
@@ -245,31 +245,13 @@ def build_article(rng, vocabulary, index, count, now):
         article.original_published_on = original_date.date()
         if rng.random() < 0.05:
             article.canonical_policy = rng.choice(list(CanonicalPolicy))
-    article.derive_columns()
-    filing = {
-        "authors": rng.sample(vocabulary.author_ids, rng.choices((1, 2, 3, 4), weights=(55, 28, 12, 5))[0]),
-        "regions": rng.sample(vocabulary.region_ids, rng.choices((1, 2), weights=(75, 25))[0]),
-        "themes": rng.sample(vocabulary.theme_ids, rng.choices((1, 2, 3), weights=(60, 30, 10))[0]),
-        "tags": rng.sample(vocabulary.tag_ids, min(len(vocabulary.tag_ids), rng.randint(2, 5))),
-    }
+    filing = Filing(
+        authors=rng.sample(vocabulary.author_ids, rng.choices((1, 2, 3, 4), weights=(55, 28, 12, 5))[0]),
+        regions=rng.sample(vocabulary.region_ids, rng.choices((1, 2), weights=(75, 25))[0]),
+        themes=rng.sample(vocabulary.theme_ids, rng.choices((1, 2, 3), weights=(60, 30, 10))[0]),
+        tags=rng.sample(vocabulary.tag_ids, min(len(vocabulary.tag_ids), rng.randint(2, 5))),
+    )
     return article, filing
-
-
-def insert_chunk(articles_and_filings, content_type):
-    articles = Article.objects.bulk_create([article for article, _ in articles_and_filings])
-    bylines, regions, themes, tagged = [], [], [], []
-    for article, filing in zip(articles, (filing for _, filing in articles_and_filings), strict=True):
-        bylines += [
-            ArticleAuthor(article_id=article.pk, author_id=author_id, order=order)
-            for order, author_id in enumerate(filing["authors"])
-        ]
-        regions += [Article.regions.through(article_id=article.pk, region_id=pk) for pk in filing["regions"]]
-        themes += [Article.themes.through(article_id=article.pk, theme_id=pk) for pk in filing["themes"]]
-        tagged += [TaggedItem(content_type=content_type, object_id=article.pk, tag_id=pk) for pk in filing["tags"]]
-    ArticleAuthor.objects.bulk_create(bylines)
-    Article.regions.through.objects.bulk_create(regions)
-    Article.themes.through.objects.bulk_create(themes)
-    TaggedItem.objects.bulk_create(tagged)
 
 
 def generated_articles():
@@ -288,20 +270,17 @@ def generate(count, *, seed=1, progress=None):
             cursor.execute("PRAGMA cache_size = -524288")  # KiB: up to 512 MB
     with transaction.atomic():
         vocabulary = build_vocabulary(rng, count)
-        content_type = ContentType.objects.get_for_model(Article)
         for start in range(0, count, CHUNK):
             chunk = [
                 build_article(rng, vocabulary, index, count, now) for index in range(start, min(count, start + CHUNK))
             ]
-            insert_chunk(chunk, content_type)
+            articles_write_many(create=[article for article, _ in chunk], filings=chunk)
             if progress is not None:
                 progress.update(len(chunk))
         # bulk_create sets both dates to now: a real archive was written over the years it covers.
         generated_articles().filter(status__in=[Status.PUBLISHED, Status.WITHDRAWN]).update(
             created_at=F("published_at"), updated_at=F("published_at")
         )
-        update_search_vectors(generated_articles())
-        page_cache.invalidate()
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # The full-text index took the new vectors into its pending list; merge them into the index

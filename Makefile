@@ -41,11 +41,11 @@ test: setup node_modules/.installed
 # BENCH_ARTICLES=100000 for the large corpus; DATABASE_URL=postgres://... for PostgreSQL. Needs wrk.
 bench: setup
 	@command -v wrk >/dev/null 2>&1 || { echo "make bench needs wrk (Debian: apt-get install -y wrk)."; exit 1; }
-	$(BIN)/python -m bench.run
+	$(BIN)/python -m devtools.bench.run
 
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache staticfiles bench/staticfiles
+	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache staticfiles devtools/bench/staticfiles

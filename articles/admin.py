@@ -147,7 +147,8 @@ class ArticleAdmin(VersionAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
-        super().save_model(request, obj, form, change)
+        # Within the revision VersionAdmin opened, which also keeps the byline and tags saved next.
+        services.article_save(article=obj)
         self.warn_about_duplicates(request, obj)
 
     def save_related(self, request, form, formsets, change):

@@ -15,8 +15,8 @@ from attribution.models import CanonicalPolicy, CopyrightHolders, Source
 from authors.models import Author
 from images.models import Image
 
+from .original_urls import normalise_url
 from .sanitizer import sanitize_html
-from .urls_normal import normalise_url
 
 
 def html_to_text(html):
@@ -247,7 +247,7 @@ class Article(models.Model):
     def derive_columns(self):
         """Fill the columns derived from this row: the cleaned body, its plain text and the original's key.
 
-        save() calls it; so does anything that writes articles without save(), e.g. bulk_create.
+        save() calls it, and so does articles.services.articles_write_many, which writes without save().
         """
         self.body = sanitize_html(self.body)
         self.body_text = html_to_text(self.body)

@@ -3,8 +3,9 @@
 PostgreSQL keeps its vectors in the article row (`search_vector`, `rank_vector`, GIN-indexed);
 SQLite keeps an FTS5 table beside it (`articles_article_fts`, the ArticleSearchDocument model).
 Both hold the same four parts, weighed alike: title over standfirst over names (authors and
-source) over body. Both are refreshed by `update_search_vectors` / `refresh_search_vectors`, which
-every write path calls (saves, bylines, renames, the corpus generator, imports).
+source) over body. Both are refreshed by `update_search_vectors` / `refresh_search_vectors`: for
+every write through articles.services (the admin, imports, restores, the demo and the corpus), and
+from articles.signals for saves, bylines and renames made elsewhere.
 """
 
 import re

@@ -1,16 +1,38 @@
-"""Actions on articles that have effects beyond one row."""
+"""Actions on articles that have effects beyond one row.
 
+Every writer of articles goes through here: the admin and the demo loader one article at a time
+(`article_save`), the WordPress importer and the benchmark corpus many at a time
+(`articles_write_many`), a restore from a content export once it has written the rows as they
+were (`articles_reindex`). Each cleans the body and derives the columns that come from it, keeps the
+search index current and tells the page cache, so no caller tidies up after itself.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import reversion
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from taggit.models import TaggedItem
 
 from pagecache.store import content_changed
 
 from .models import Article, ArticleAuthor, Status
 from .publishing import article_problems, live_status_for
-from .search import refresh_search_vectors
+from .search import rebuild_search_index, refresh_search_vectors
+
+# Columns save() derives from the body and the original URL (Article.derive_columns).
+DERIVED_FIELDS = ("body", "body_text", "original_url_key")
+
+
+def _articles_changed(article_ids, *, what=Article) -> None:
+    """The search index of these articles, and then the cached pages, follow what was just written."""
+    refresh_search_vectors(article_ids)
+    content_changed(what)
 
 
 def article_path(slug):
@@ -32,16 +54,137 @@ def article_redirect_old_slug(*, article: Article, old_slug: str) -> Redirect | 
     return redirect
 
 
+def _replace_bylines(bylines) -> None:
+    """`bylines`: (article id, author ids in byline order) pairs; each article's byline becomes that."""
+    bylines = list(bylines)
+    if not bylines:
+        return
+    ArticleAuthor.objects.filter(article_id__in=[article_id for article_id, _ in bylines]).delete()
+    ArticleAuthor.objects.bulk_create(
+        ArticleAuthor(article_id=article_id, author_id=author_id, order=order)
+        for article_id, author_ids in bylines
+        for order, author_id in enumerate(author_ids)
+    )
+
+
 @transaction.atomic
 def article_set_authors(*, article: Article, authors) -> None:
     """Replace an article's byline with `authors`, in that order."""
-    ArticleAuthor.objects.filter(article=article).delete()
-    ArticleAuthor.objects.bulk_create(
-        ArticleAuthor(article=article, author=author, order=index) for index, author in enumerate(authors)
-    )
-    # bulk_create sends no signals: the search vector and the cached pages must learn the new names here.
-    refresh_search_vectors([article.pk])
-    content_changed(article)
+    _replace_bylines([(article.pk, [author.pk for author in authors])])
+    _articles_changed([article.pk], what=article)
+
+
+@transaction.atomic
+def article_save(
+    *,
+    article: Article,
+    authors: Sequence | None = None,
+    regions: Iterable | None = None,
+    themes: Iterable | None = None,
+    tags: Iterable | None = None,
+    user=None,
+    comment: str = "",
+) -> Article:
+    """Save one article, with its byline, regions, themes and tags where given, as one revision.
+
+    save() cleans the body and derives its plain text and the original URL's key; the revision
+    (django-reversion) joins the one the admin has open, or is a revision of its own; then the
+    search index and the cached pages follow. None leaves that part of the filing as it is.
+    """
+    with reversion.create_revision():
+        if user is not None:
+            reversion.set_user(user)
+        if comment:
+            reversion.set_comment(comment)
+        article.save()
+        if authors is not None:
+            _replace_bylines([(article.pk, [author.pk for author in authors])])
+        if regions is not None:
+            article.regions.set(regions)
+        if themes is not None:
+            article.themes.set(themes)
+        if tags is not None:
+            article.tags.set(list(tags))
+        # Again, now that the byline and tags are written: the revision keeps them as they are now.
+        reversion.add_to_revision(article)
+    _articles_changed([article.pk], what=article)
+    return article
+
+
+@dataclass(frozen=True)
+class Filing:
+    """What `articles_write_many` files an article under, by primary key; None leaves that part as it is."""
+
+    authors: Sequence[int] | None = None  # in byline order
+    regions: Iterable[int] | None = None
+    themes: Iterable[int] | None = None
+    tags: Iterable[int] | None = None
+
+
+def _write_filings(filings) -> set:
+    """Replace the parts of each article's filing that its Filing names, in one statement per part and kind."""
+    filings = [(article.pk, filing) for article, filing in filings]
+    _replace_bylines((pk, filing.authors) for pk, filing in filings if filing.authors is not None)
+    for part, through, column in (
+        ("regions", Article.regions.through, "region_id"),
+        ("themes", Article.themes.through, "theme_id"),
+    ):
+        wanted = [(pk, getattr(filing, part)) for pk, filing in filings if getattr(filing, part) is not None]
+        if wanted:
+            through.objects.filter(article_id__in=[pk for pk, _ in wanted]).delete()
+            through.objects.bulk_create(
+                through(article_id=pk, **{column: term_id}) for pk, term_ids in wanted for term_id in sorted(term_ids)
+            )
+    tagged = [(pk, filing.tags) for pk, filing in filings if filing.tags is not None]
+    if tagged:
+        article_type = ContentType.objects.get_for_model(Article)
+        TaggedItem.objects.filter(content_type=article_type, object_id__in=[pk for pk, _ in tagged]).delete()
+        TaggedItem.objects.bulk_create(
+            TaggedItem(content_type=article_type, object_id=pk, tag_id=tag_id)
+            for pk, tag_ids in tagged
+            for tag_id in sorted(tag_ids)
+        )
+    return {pk for pk, _ in filings}
+
+
+@transaction.atomic
+def articles_write_many(
+    *,
+    create: Sequence[Article] = (),
+    update: Sequence[Article] = (),
+    fields: Iterable[str] = (),
+    filings: Iterable[tuple[Article, Filing]] = (),
+) -> list[Article]:
+    """Write many articles in a few statements: `create` new ones, `update` the `fields` of others, and
+    file any of them (new ones included) under what `filings` pairs them with; returns the created.
+
+    Each body is cleaned and the derived columns filled as save() does, the updated ones are
+    stamped with the time, and the search index of every article written or filed is refreshed
+    in one set-based statement, then the cached pages are told. No revision is recorded: a bulk
+    write is an import or generated content, whose own records say where each row came from.
+    """
+    for article in (*create, *update):
+        article.derive_columns()
+    created = Article.objects.bulk_create(create) if create else []
+    if update:
+        now = timezone.now()
+        for article in update:
+            article.updated_at = now
+        Article.objects.bulk_update(update, [*dict.fromkeys([*fields, *DERIVED_FIELDS, "updated_at"])], batch_size=100)
+    written = {article.pk for article in (*created, *update)} | _write_filings(filings)
+    if written:
+        _articles_changed(written)
+    return created
+
+
+def articles_reindex() -> None:
+    """Index every article afresh and tell the cached pages, for rows written as they were.
+
+    A restore from a content export writes each article's columns exactly as exported, timestamps
+    included, as loaddata does: neither save() nor bulk_create (which stamps the time) can.
+    """
+    rebuild_search_index()
+    content_changed(Article)
 
 
 class PublishBlocked(Exception):

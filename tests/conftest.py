@@ -64,7 +64,7 @@ def editor_client(client, editor):
 
 @pytest.fixture
 def demo_article(db):
-    from articles.demo.loader import load_seed_article
+    from devtools.demo.loader import load_seed_article
 
     return load_seed_article()
 

@@ -7,8 +7,8 @@ image library first so that posts can name them as lead images, and once for pos
 Posts are prepared one by one (pure Python: a bad item fails here alone) and written in chunks,
 each chunk one transaction made of bulk queries. If a chunk fails, it is rolled back whole and its
 posts are written again one transaction each, so the bad one is reported and the rest go on, and no
-item is ever half stored. Bulk writes send no model signals: search vectors are refreshed per chunk
-and the page cache is cleared at the end, as `articles.corpus` does.
+item is ever half stored. Articles and their filing are written through
+`articles.services.articles_write_many`, which cleans, derives, indexes and tells the page cache.
 
 Records (`ImportRecord`) key every post, attachment and author on the WordPress site and id, with
 the GUID as a second key, so importing the same export again updates what it made and duplicates
@@ -42,18 +42,17 @@ from django.utils.text import slugify
 from taggit.models import Tag, TaggedItem
 
 from articles.models import LIVE_STATUSES, Article, ArticleAuthor, Region, Status, Theme
-from articles.search import refresh_search_vectors
-from articles.urls_normal import normalise_url
+from articles.original_urls import normalise_url
+from articles.services import Filing, articles_write_many
 from attribution.models import Source
 from authors.models import Author
 from images.services import image_create
 from images.validators import inspect_image
-from pagecache.store import content_changed
 
-from .content import convert_body, plain_text
 from .mapping import Mapping, normalise_slug
 from .models import ImportRecord
 from .parser import WXRReader, parse_rss_date, parse_wp_datetime
+from .post_html import convert_body, plain_text
 from .report import Report
 
 CHUNK = 250  # posts per transaction: few queries per post, and a failed chunk is cheap to redo one by one
@@ -84,6 +83,7 @@ ARTICLE_FIELDS = [
     "lead_image_id",
 ]
 is_web_url = URLValidator(schemes=["http", "https"])
+NOTHING_FILED = {"authors": [], "regions": set(), "themes": set(), "tags": set()}
 
 
 class ItemError(Exception):
@@ -165,8 +165,6 @@ class Importer:
             self._import_posts(bar)
             if self.dry_run:
                 transaction.set_rollback(True)
-        if not self.dry_run:
-            content_changed(Article)
         self.report.seconds = time.monotonic() - started
         return self.report
 
@@ -526,29 +524,23 @@ class Importer:
                     )
             if article is None:
                 article = Article(slug=new_slugs[post.wp_id], **values)
-                article.derive_columns()
                 new_articles.append(article)
                 changed = True
             else:
                 before = [getattr(article, name) for name in ARTICLE_FIELDS]
                 for name, value in values.items():
                     setattr(article, name, value)
+                # Compared as it would be stored (the body cleaned), or every re-run would rewrite every post.
                 article.derive_columns()
                 changed = before != [getattr(article, name) for name in ARTICLE_FIELDS]
                 if changed:
-                    article.updated_at = now
                     changed_articles.append(article)
             rows.append([post, record, article, changed])
-        Article.objects.bulk_create(new_articles)
-        if changed_articles:
-            Article.objects.bulk_update(
-                changed_articles, [*ARTICLE_FIELDS, "body_text", "original_url_key", "updated_at"], batch_size=100
-            )
 
-        links_changed = self._write_links(rows, author_ids, region_ids, theme_ids, tag_ids)
+        filings, links_changed = self._filings(rows, author_ids, region_ids, theme_ids, tag_ids)
+        articles_write_many(create=new_articles, update=changed_articles, fields=ARTICLE_FIELDS, filings=filings)
         self._write_records(rows, now)
         self._write_redirects(rows, outcomes)
-        refresh_search_vectors([article.pk for _, _, article, _ in rows])
 
         for post, record, _article, changed in rows:
             status = (
@@ -580,11 +572,14 @@ class Importer:
     def _withdraw_trashed(self, trashed, outcomes):
         """A post trashed in WordPress since the last import stops being public here."""
         ids = [record.article_id for _, record in trashed]
-        live = set(Article.objects.filter(pk__in=ids, status__in=LIVE_STATUSES).values_list("pk", flat=True))
-        Article.objects.filter(pk__in=live).update(status=Status.DRAFT, updated_at=timezone.now())
+        unpublished = list(Article.objects.filter(pk__in=ids, status__in=LIVE_STATUSES))
+        for article in unpublished:
+            article.status = Status.DRAFT
+        articles_write_many(update=unpublished, fields=["status"])
+        live = {article.pk for article in unpublished}
         # Its old address stops answering too (only where it still points at this article).
         gone = Q()
-        for article in Article.objects.filter(pk__in=live).only("slug"):
+        for article in unpublished:
             record = next(record for _, record in trashed if record.article_id == article.pk)
             if record.old_path:
                 gone |= Q(old_path=record.old_path, new_path=article.get_absolute_url())
@@ -643,8 +638,9 @@ class Importer:
             ).values_list("wp_id", "image_id")
         )
 
-    def _write_links(self, rows, author_ids, region_ids, theme_ids, tag_ids):
-        """Bylines, regions, themes and tags: replaced where the export names some and they differ."""
+    def _filings(self, rows, author_ids, region_ids, theme_ids, tag_ids):
+        """What to file each article under: the bylines, regions, themes and tags the export names where they
+        differ from what the article has (new articles have nothing yet). Also the posts whose filing changed."""
         article_type = ContentType.objects.get_for_model(Article)
         old_ids = [article.pk for _, record, article, _ in rows if record is not None]
         current = {"authors": defaultdict(list), "regions": defaultdict(set), "themes": defaultdict(set)}
@@ -669,51 +665,21 @@ class Importer:
             ).values_list("object_id", "tag_id"):
                 current["tags"][article_id].add(tag_id)
 
-        wanted = {"authors": {}, "regions": {}, "themes": {}, "tags": {}}
-        changed_posts = set()
-        for post, record, article, _ in rows:
+        filings, changed_posts = [], set()
+        for post, record, article, _ in rows:  # a new article has no key yet, and nothing in `current`
             desired = {
                 "authors": list(dict.fromkeys(author_ids[key] for key, _ in post.authors)),
                 "regions": {region_ids[slug] for slug, _ in post.regions},
                 "themes": {theme_ids[slug] for slug, _ in post.themes},
                 "tags": {tag_ids[name.lower()] for name in post.tags},
             }
-            for relation, value in desired.items():
-                if value and value != current[relation].get(article.pk, [] if relation == "authors" else set()):
-                    wanted[relation][article.pk] = value
-                    if record is not None:
-                        changed_posts.add(post.wp_id)
-
-        if wanted["authors"]:
-            stale = [pk for pk in wanted["authors"] if pk in current["authors"]]
-            if stale:
-                ArticleAuthor.objects.filter(article_id__in=stale).delete()
-            ArticleAuthor.objects.bulk_create(
-                ArticleAuthor(article_id=article_id, author_id=author_id, order=order)
-                for article_id, authors in wanted["authors"].items()
-                for order, author_id in enumerate(authors)
-            )
-        for relation, through, column in (
-            ("regions", Article.regions.through, "region_id"),
-            ("themes", Article.themes.through, "theme_id"),
-        ):
-            if wanted[relation]:
-                through.objects.filter(article_id__in=list(wanted[relation])).delete()
-                through.objects.bulk_create(
-                    through(article_id=article_id, **{column: term_id})
-                    for article_id, term_ids in wanted[relation].items()
-                    for term_id in sorted(term_ids)
-                )
-        if wanted["tags"]:
-            stale = [pk for pk in wanted["tags"] if pk in current["tags"]]
-            if stale:
-                TaggedItem.objects.filter(content_type=article_type, object_id__in=stale).delete()
-            TaggedItem.objects.bulk_create(
-                TaggedItem(content_type=article_type, object_id=article_id, tag_id=tag_id)
-                for article_id, tag_ids_here in wanted["tags"].items()
-                for tag_id in sorted(tag_ids_here)
-            )
-        return changed_posts
+            had = {relation: current[relation].get(article.pk, empty) for relation, empty in NOTHING_FILED.items()}
+            wanted = {relation: value for relation, value in desired.items() if value and value != had[relation]}
+            if wanted:
+                filings.append((article, Filing(**wanted)))
+                if record is not None:
+                    changed_posts.add(post.wp_id)
+        return filings, changed_posts
 
     def _write_records(self, rows, now):
         new, moved, seen = [], [], []

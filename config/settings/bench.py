@@ -4,7 +4,8 @@ DEBUG off, hashed and compressed static files served by whitenoise, persistent d
 connections (DJANGO_CONN_MAX_AGE, 60 s by default), Redis as the cache with REDIS_URL, else a cache
 in files that every worker shares. Its own SQLite database unless DATABASE_URL names one, so a
 benchmark never touches the development database. BENCH_PAGE_CACHE turns the page cache on. Only these settings
-route to `bench.urls`, which adds the ceiling view: production never has it.
+route to `devtools.bench.urls`, which adds the ceiling view, and only development settings install
+`devtools` (the corpus generator): production never has either.
 """
 
 from .base import *  # noqa: F403
@@ -13,13 +14,15 @@ from .base import BASE_DIR, CACHES, INSTALLED_APPS, database_from_url, env, env_
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY", "bench-only-key-for-a-server-on-loopback")
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
-DATABASES = {"default": database_from_url(env("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'bench' / 'bench.sqlite3'}")}
+# The benchmark's own files (database, collected static files, page cache, server log) stay beside it.
+BENCH_DIR = BASE_DIR / "devtools" / "bench"
+DATABASES = {"default": database_from_url(env("DATABASE_URL") or f"sqlite:///{BENCH_DIR / 'bench.sqlite3'}")}
 SITE_DOMAIN = env("DJANGO_SITE_DOMAIN", "127.0.0.1:8765")
 
-ROOT_URLCONF = "bench.urls"
-INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
+ROOT_URLCONF = "devtools.bench.urls"
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]
 
-STATIC_ROOT = BASE_DIR / "bench" / "staticfiles"
+STATIC_ROOT = BENCH_DIR / "staticfiles"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -35,7 +38,7 @@ elif CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(BASE_DIR / "bench" / "cache"),
+            "LOCATION": str(BENCH_DIR / "cache"),
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }

@@ -1,9 +1,11 @@
 """Settings for a developer's machine: `make run` uses these."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import INSTALLED_APPS, env
 
 DEBUG = True
+# The demo publication (`make run` loads it) and the other development tools; never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]
 # Only ever used on a developer's own machine; production refuses to start without its own key.
 SECRET_KEY = env("DJANGO_SECRET_KEY", "local-only-insecure-key-never-used-in-production")
 

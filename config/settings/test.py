@@ -1,10 +1,12 @@
 """Settings for the test suite: SQLite unless DATABASE_URL names another database."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import INSTALLED_APPS, env
 
 SECRET_KEY = "test-only-key"
 DEBUG = False
+# The development tools are tested too (and the demo content is a fixture).
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]
 SITE_DOMAIN = "testserver"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

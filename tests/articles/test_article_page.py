@@ -9,10 +9,10 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils.html import escape
 
-from articles.demo import seed
 from articles.models import ArticleAuthor
 from attribution.models import CanonicalPolicy, CopyrightHolders, Source
 from authors.models import Author
+from devtools.demo import seed
 from images.models import Image
 from tests.factories import (
     ArticleFactory,

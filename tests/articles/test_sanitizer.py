@@ -6,9 +6,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from articles.demo import seed
 from articles.embeds import embedded_image_ids
 from articles.models import Article
+from devtools.demo import seed
 from tests.factories import ArticleFactory, article_admin_data
 
 pytestmark = pytest.mark.django_db

@@ -364,7 +364,7 @@ def test_sqlite_migration_fills_the_index_as_the_running_site_does():
 
 @sqlite_only
 def test_sqlite_generated_corpus_is_indexed_and_removed_with_it():
-    from articles import corpus
+    from devtools import corpus
 
     corpus.generate(30, seed=3)
     assert len(index_rows()) == Article.objects.count() == 30

@@ -7,8 +7,8 @@ import pytest
 import reversion
 from django.contrib.auth import get_user_model
 
-from articles.demo.loader import load_demo_content
 from articles.models import Article, Region
+from devtools.demo.loader import load_demo_content
 from tests.factories import ImageFactory, PermissionRequestFactory
 
 pytestmark = pytest.mark.browser

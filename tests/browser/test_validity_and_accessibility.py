@@ -6,10 +6,10 @@ import subprocess
 import pytest
 from django.test import Client
 
-from articles.demo.loader import load_demo_content
 from articles.models import Article, Region, Theme
 from attribution.models import Source
 from authors.models import Author
+from devtools.demo.loader import load_demo_content
 
 pytestmark = pytest.mark.browser
 

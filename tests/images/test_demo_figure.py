@@ -2,7 +2,7 @@
 
 import pytest
 
-from articles.demo.loader import load_seed_article
+from devtools.demo.loader import load_seed_article
 from images.models import Image
 from tests.images.samples import files_under
 

@@ -11,10 +11,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles import corpus
 from articles.models import Article, Region, Theme
 from attribution.models import Source
 from authors.models import Author
+from devtools import corpus
 from tests.factories import publication_settings
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]

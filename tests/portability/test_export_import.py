@@ -15,12 +15,12 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.demo.loader import load_demo_content
 from articles.models import Article, Status
 from attribution.models import PublicationSettings
 from authors.models import Author
+from devtools.demo.loader import load_demo_content
 from images.models import Image
-from portability.content import content_models, media_folder
+from portability.content_file import content_models, media_folder
 from syndication import clients
 from syndication.models import PermissionRequest, RequestStatus
 from tests.factories import (

@@ -13,7 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
-from wordpress_import.sample import write_wxr
+from devtools.sample_wxr import write_wxr
 
 from . import wxr
 from .conftest import run_import

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from portability.content import ContentFileError, export_content, media_folder
+from portability.content_file import ContentFileError, export_content, media_folder
 
 
 class Command(BaseCommand):

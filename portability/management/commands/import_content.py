@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from portability.content import ContentFileError, import_content
+from portability.content_file import ContentFileError, import_content
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from articles import corpus
+from devtools import corpus
 
 
 class Command(BaseCommand):

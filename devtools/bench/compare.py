@@ -1,14 +1,14 @@
 """Compare two `make bench` results: how each page's latency grew from the smaller corpus to the larger.
 
-    .venv/bin/python -m bench.compare bench/results-postgresql-filebased-10000.json \\
-        bench/results-postgresql-filebased-100000.json
+    .venv/bin/python -m devtools.bench.compare devtools/bench/results-postgresql-filebased-10000.json \\
+        devtools/bench/results-postgresql-filebased-100000.json
 
 For every page measured in both runs: requests per second and each p50 (under load, and at one
 connection), with the growth of the p50s in per cent, as measured and "in ceilings": each p50
 divided by the ceiling view's p50 of its own run, since two runs minutes apart on a shared
-machine differ by more than the corpus does (the ceiling's own p50 moved by 40-65 % between runs
-here). Issue 7 asks for less than 20 % from 10,000
-to 100,000 articles for the article page, home, the first page of an archive and a two-word search.
+machine can differ by more than the corpus does. Issue 7 asks for less than GROWTH_LIMIT from
+10,000 to 100,000 articles for the article page, home, the first page of an archive and a two-word
+search.
 """
 
 import json
@@ -87,7 +87,7 @@ def table(smaller, larger, rows):
 
 def main(argv):
     if len(argv) != 2:
-        raise SystemExit("usage: python -m bench.compare SMALLER.json LARGER.json")
+        raise SystemExit("usage: python -m devtools.bench.compare SMALLER.json LARGER.json")
     smaller, larger = (json.loads(Path(name).read_text()) for name in argv)
     rows = compare(smaller, larger)
     print(table(smaller, larger, rows))

@@ -1,5 +1,5 @@
 -- wrk script: request the paths listed in a file in turn (each thread from its own starting
--- point), then print one line of JSON with the results. Usage: wrk ... -s bench/rotate.lua URL -- FILE
+-- point), then print one line of JSON with the results. Usage: wrk ... -s devtools/bench/rotate.lua URL -- FILE
 local paths = {}
 local index = 0
 

@@ -10,7 +10,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 
 from articles.models import Article, Region, Status, Theme
-from articles.services import article_set_authors
+from articles.services import article_save
 from attribution.models import CopyrightHolders, PublicationSettings, Source
 from authors.models import Author
 from images.models import Image
@@ -19,11 +19,20 @@ from images.services import image_create, image_process
 from . import generated, seed
 
 GENERATED_ARTICLES = 36
+LOADED = "Loaded by load_demo."  # what each article's revision says
 
 
 def _upsert(model, lookup, **values):
     obj, _ = model.objects.update_or_create(**lookup, defaults=values)
     return obj
+
+
+def _article(slug, **values):
+    """The demo article with this slug, as it is stored or new, with `values` set (and not yet saved)."""
+    article = Article.objects.filter(slug=slug).first() or Article(slug=slug)
+    for name, value in values.items():
+        setattr(article, name, value)
+    return article
 
 
 def _demo_picture(width=1200, height=800):
@@ -59,9 +68,8 @@ def load_seed_article():
             # Loaded before the library made renditions at upload.
             image_process(image=figure)
 
-    article = _upsert(
-        Article,
-        {"slug": seed.SLUG},
+    article = _article(
+        seed.SLUG,
         title=seed.TITLE,
         dek=seed.DEK,
         body=seed.BODY.replace("{figure}", figure.embed_code),
@@ -73,11 +81,9 @@ def load_seed_article():
         copyright_holders=CopyrightHolders.AUTHORS_AND_SOURCE,
         copyright_year=2018,
     )
-    article_set_authors(article=article, authors=[author])
-    article.regions.set([region])
-    article.themes.set(themes)
-    article.tags.set(seed.TAGS)
-    return article
+    return article_save(
+        article=article, authors=[author], regions=[region], themes=themes, tags=seed.TAGS, comment=LOADED
+    )
 
 
 @transaction.atomic
@@ -123,9 +129,8 @@ def load_generated(count=GENERATED_ARTICLES):
         cross_post = index % 4 != 0
         source = rng.choice(sources) if cross_post else None
         slug = f"demo-{index + 1:03d}-" + slugify(title)[:60].rstrip("-")
-        article = _upsert(
-            Article,
-            {"slug": slug},
+        article = _article(
+            slug,
             title=title,
             dek=generated.sentence(rng),
             body=generated.body(rng),
@@ -135,10 +140,14 @@ def load_generated(count=GENERATED_ARTICLES):
             original_url=f"{source.homepage}{published:%Y/%m}/{slug}/" if source else "",
             original_published_on=(published - datetime.timedelta(days=1)).date() if source else None,
         )
-        article_set_authors(article=article, authors=rng.sample(authors, rng.randint(1, 3)))
-        article.regions.set(rng.sample(regions, rng.randint(1, 2)))
-        article.themes.set(rng.sample(themes, rng.randint(1, 2)))
-        article.tags.set(rng.sample(generated.TAGS, rng.randint(1, 3)))
+        article_save(
+            article=article,
+            authors=rng.sample(authors, rng.randint(1, 3)),
+            regions=rng.sample(regions, rng.randint(1, 2)),
+            themes=rng.sample(themes, rng.randint(1, 2)),
+            tags=rng.sample(generated.TAGS, rng.randint(1, 3)),
+            comment=LOADED,
+        )
 
 
 def load_demo_content():

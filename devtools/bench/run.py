@@ -4,7 +4,13 @@ Every page is measured on a freshly started server (so each worker's peak memory
 warmed up first (with the page cache on, every rotating page is requested once beforehand), then
 loaded for BENCH_DURATION seconds by wrk on loopback. The ceiling view is measured in the same
 run, and every page is reported against it. Results: a table on stdout, and JSON in
-bench/results.json (and bench/results-<database>-<cache>-<articles>.json).
+devtools/bench/results.json (and devtools/bench/results-<database>-<cache>-<articles>.json).
+
+Last, the soak: every kind of page in turn at BENCH_SOAK_CONNECTIONS connections for
+BENCH_SOAK_DURATION seconds, on one server whose workers are never recycled. It fails the run (exit
+status 1) when a page does not answer 200 before it, when wrk sees a socket error or a non-2xx
+answer, when a worker is replaced (a crash or a timeout), or when the workers' memory grows by
+MAX_GROWTH or more over it (a leak).
 
 Environment (all optional):
   BENCH_ARTICLES     corpus size (10000)                  DATABASE_URL  PostgreSQL (SQLite file otherwise)
@@ -14,6 +20,7 @@ Environment (all optional):
   BENCH_URLS         article addresses to rotate (2000)    BENCH_SEED    corpus seed (1)
   BENCH_PORT         port on 127.0.0.1 (8765)              BENCH_REUSE_CORPUS=1  keep a corpus of the right size
   BENCH_PAGES        only these pages, e.g. article,search (the ceiling is always measured)
+  BENCH_SOAK_DURATION     seconds of the soak (60; 0 skips it)   BENCH_SOAK_CONNECTIONS  its connections (64)
 """
 
 import json
@@ -26,11 +33,12 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 BIN = Path(sys.executable).parent
 os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.bench"
 sys.path.insert(0, str(ROOT))
@@ -48,10 +56,14 @@ THREADS = env_int("BENCH_THREADS", 2)
 URL_COUNT = env_int("BENCH_URLS", 2000)
 SEED = env_int("BENCH_SEED", 1)
 PORT = env_int("BENCH_PORT", 8765)
-# Only some pages (the ceiling is always measured): article, cached, home, archive, search, feed.
+# Only some pages (the ceiling is always measured): article, cached, home, archive, search, feed, soak.
 PAGES = [key.strip() for key in os.environ.get("BENCH_PAGES", "").split(",") if key.strip()]
+SOAK_DURATION = env_int("BENCH_SOAK_DURATION", 60)
+SOAK_CONNECTIONS = env_int("BENCH_SOAK_CONNECTIONS", 64)
 BASE_URL = f"http://127.0.0.1:{PORT}"
 WARM_UP = 3  # seconds of load before each measurement
+SOAK_WARM_UP = 10
+MAX_GROWTH = 0.10  # of the workers' resident memory over the soak
 
 
 def ensure_postgres_database():
@@ -81,7 +93,7 @@ def prepare_corpus():
     from django.core.management import call_command
     from tqdm import tqdm
 
-    from articles import corpus
+    from devtools import corpus
 
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
@@ -99,8 +111,8 @@ def prepare_corpus():
 
 def page_paths(workdir):
     """The pages to load, each a file of paths that wrk requests in turn."""
-    from articles import corpus
     from articles.models import Region, Theme
+    from devtools import corpus
 
     rng = random.Random(SEED)
     slugs = list(corpus.generated_articles().published().order_by("pk").values_list("slug", flat=True))
@@ -116,6 +128,12 @@ def page_paths(workdir):
         "feed": ["/feeds/rss/"],
         "ceiling": [f"/bench/ceiling/{slug}/" for slug in slugs],
     }
+    # Every kind of page in turn, the second page of the home page and an archive's feed included.
+    lists["soak"] = [
+        path
+        for group in zip(lists["article"][:50], lists["search"] * 3, (archives * 3)[:50], strict=False)
+        for path in group
+    ] + ["/", "/?page=2", "/feeds/rss/", "/feeds/atom/", *[f"{path}rss/" for path in archives[:3]]]
     files = {}
     for name, paths in lists.items():
         files[name] = workdir / f"{name}.txt"
@@ -131,7 +149,8 @@ def page_paths(workdir):
         ("ceiling", "ceiling", files["ceiling"], False),
     ]
     wanted = set(PAGES) | {"ceiling"} if PAGES else {key for key, *_ in pages}
-    return [(label, paths, cached) for key, label, paths, cached in pages if key in wanted], lists
+    soak_file = files["soak"] if SOAK_DURATION and (not PAGES or "soak" in PAGES) else None
+    return [(label, paths, cached) for key, label, paths, cached in pages if key in wanted], lists, soak_file
 
 
 def queries_per_page(pages, lists):
@@ -156,7 +175,7 @@ def queries_per_page(pages, lists):
 def start_server(cached, log):
     env = {**os.environ, "BENCH_PAGE_CACHE": "1" if cached else "0", "BENCH_BIND": f"127.0.0.1:{PORT}"}
     server = subprocess.Popen(  # noqa: S603 - our own venv's gunicorn, fixed arguments
-        [str(BIN / "gunicorn"), "-c", str(ROOT / "bench" / "gunicorn.py"), "config.wsgi"],
+        [str(BIN / "gunicorn"), "-c", str(ROOT / "devtools" / "bench" / "gunicorn.py"), "config.wsgi"],
         cwd=ROOT,
         env=env,
         stdout=log,
@@ -172,12 +191,31 @@ def start_server(cached, log):
         except OSError:
             time.sleep(0.2)
     stop_server(server)
-    raise SystemExit(f"gunicorn did not answer on {BASE_URL} within a minute; see bench/gunicorn.log")
+    raise SystemExit(f"gunicorn did not answer on {BASE_URL} within a minute; see devtools/bench/gunicorn.log")
 
 
 def worker_pids(server):
     children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
     return [int(pid) for pid in children.read_text().split()] if children.exists() else []
+
+
+def rss_kib(pid):
+    """A worker's resident memory now (VmRSS), in KiB; 0 once it has gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def status_of(path):
+    try:
+        with urllib.request.urlopen(BASE_URL + path, timeout=30) as response:  # noqa: S310  # nosec B310  # loopback
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
 
 
 def peak_rss_mb(pids):
@@ -211,7 +249,7 @@ def wrk(path_file, seconds, connections=None, threads=None):
         "--timeout",
         "5s",
         "-s",
-        str(ROOT / "bench" / "rotate.lua"),
+        str(ROOT / "devtools" / "bench" / "rotate.lua"),
         BASE_URL,
         "--",
         str(path_file),
@@ -258,6 +296,63 @@ def measure(label, path_file, cached, log):
         "requests": result["requests"],
         "worker_peak_rss_mb": memory,
     }
+
+
+def soak(path_file, log):
+    """Every kind of page at many connections for long, on workers never recycled: errors, crashes, leaks."""
+    paths = list(dict.fromkeys(path for path in path_file.read_text().splitlines() if path))
+    server = start_server(False, log)
+    try:
+        wrong = {path: status for path in paths if (status := status_of(path)) != 200}
+        if wrong:
+            return {"passed": False, "problems": [f"pages that do not answer 200 before the soak: {wrong}"]}
+        wrk(path_file, SOAK_WARM_UP, connections=SOAK_CONNECTIONS)
+        workers = sorted(worker_pids(server))
+        before = {pid: rss_kib(pid) for pid in workers}
+        result = wrk(path_file, SOAK_DURATION, connections=SOAK_CONNECTIONS)
+        replaced = sorted(worker_pids(server)) != workers
+        after = {pid: rss_kib(pid) for pid in workers}
+    finally:
+        stop_server(server)
+    total_before, total_after = sum(before.values()), sum(after.values())
+    growth = (total_after - total_before) / total_before if total_before else 1.0
+    problems = []
+    if result["errors"] - result["non_2xx"]:
+        problems.append("socket errors")
+    if result["non_2xx"]:
+        problems.append("non-2xx answers")
+    if replaced:
+        problems.append("a worker was replaced during the soak (a crash or a timeout; see devtools/bench/gunicorn.log)")
+    if growth >= MAX_GROWTH:
+        problems.append(f"the workers' memory grew by {growth:.1%} (limit {MAX_GROWTH:.0%})")
+    return {
+        "passed": not problems,
+        "problems": problems,
+        "seconds": SOAK_DURATION,
+        "connections": SOAK_CONNECTIONS,
+        "pages": len(paths),
+        "requests": result["requests"],
+        "requests_per_second": round(result["requests"] / (result["duration_us"] / 1e6), 1),
+        "p50_ms": round(result["p50_us"] / 1000, 2),
+        "p99_ms": round(result["p99_us"] / 1000, 2),
+        "errors": result["errors"],
+        "non_2xx": result["non_2xx"],
+        "worker_rss_mb_before_and_after": [round(total_before / 1024, 1), round(total_after / 1024, 1)],
+        "worker_memory_growth_percent": round(growth * 100, 1),
+    }
+
+
+def soak_summary(result):
+    if result.get("problems") and "requests" not in result:
+        return f"Soak: FAILED: {'; '.join(result['problems'])}"
+    line = (
+        f"Soak: {result['requests']:,} requests over {result['pages']} pages in {result['seconds']} s at "
+        f"{result['connections']} connections ({result['requests_per_second']:,.0f}/s, p50 {result['p50_ms']} ms, "
+        f"p99 {result['p99_ms']} ms); {result['errors']} errors ({result['non_2xx']} non-2xx); workers' memory "
+        f"{result['worker_rss_mb_before_and_after'][0]} → {result['worker_rss_mb_before_and_after'][1]} MB "
+        f"({result['worker_memory_growth_percent']:+} %)"
+    )
+    return f"{line}: {'passed' if result['passed'] else 'FAILED: ' + '; '.join(result['problems'])}"
 
 
 def machine():
@@ -339,15 +434,18 @@ def main():
     load_before = os.getloadavg()
     generation_seconds = prepare_corpus()
     workdir = Path(tempfile.mkdtemp(prefix="crosspost-bench-"))
-    pages, lists = page_paths(workdir)
+    pages, lists, soak_file = page_paths(workdir)
     counts = queries_per_page(pages, lists)
     info = machine()
     results = []
-    with open(ROOT / "bench" / "gunicorn.log", "w") as log:
+    with open(ROOT / "devtools" / "bench" / "gunicorn.log", "w") as log:
         for label, path_file, cached in pages:
             print(f"Loading {label} ...", flush=True)
             row = measure(label, path_file, cached, log) | counts[label]
             results.append(row)
+        if soak_file is not None:
+            print(f"Soak: every kind of page, {SOAK_CONNECTIONS} connections, {SOAK_DURATION} s ...", flush=True)
+            soaked = soak(soak_file, log)
     ceiling = next(row for row in results if row["page"] == "ceiling")
     for row in results:
         loaded, alone = ceiling_ratios(row, ceiling)
@@ -363,17 +461,23 @@ def main():
         "load_average_before_and_after": [round(load_before[0], 2), round(os.getloadavg()[0], 2)],
         "pages": results,
     }
+    if soak_file is not None:
+        report["soak"] = soaked
     text = json.dumps(report, indent=2) + "\n"
-    (ROOT / "bench" / "results.json").write_text(text)
+    (ROOT / "devtools" / "bench" / "results.json").write_text(text)
     vendor, cache = info["database"].split()[0], info["cache"].removesuffix("Cache").lower()
     if not PAGES:  # a partial run (BENCH_PAGES) leaves the last full run's file alone
-        (ROOT / "bench" / f"results-{vendor}-{cache}-{ARTICLES}.json").write_text(text)
+        (ROOT / "devtools" / "bench" / f"results-{vendor}-{cache}-{ARTICLES}.json").write_text(text)
     shutil.rmtree(workdir, ignore_errors=True)
     print()
     print(f"{ARTICLES:,} articles on {info['database']}; corpus generated in {generation_seconds} s")
     print(f"{info['cpu']}, {info['cores']} cores; {info['gunicorn']}; {info['load']}")
     print(table(results))
-    print("\nJSON: bench/results.json")
+    if soak_file is not None:
+        print("\n" + soak_summary(soaked))
+    print("\nJSON: devtools/bench/results.json")
+    if soak_file is not None and not soaked["passed"]:
+        raise SystemExit(1)
 
 
 def command_line():
@@ -387,6 +491,8 @@ def command_line():
             "BENCH_CONNECTIONS",
             "BENCH_REUSE_CORPUS",
             "BENCH_PAGES",
+            "BENCH_SOAK_DURATION",
+            "BENCH_SOAK_CONNECTIONS",
         )
         if os.environ.get(name)
     ]

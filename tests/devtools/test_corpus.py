@@ -10,11 +10,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from taggit.models import Tag
 
-from articles import corpus, search
+from articles import search
 from articles.models import LIVE_STATUSES, Article, ArticleAuthor, Status, html_to_text
-from articles.urls_normal import normalise_url
+from articles.original_urls import normalise_url
 from attribution.models import Source
 from authors.models import Author
+from devtools import corpus
 from tests.factories import ArticleFactory, AuthorFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db

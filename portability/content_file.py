@@ -352,14 +352,14 @@ def import_content(path):
 
 
 def _after_import(models):
-    """What raw saves skip: database sequences past the imported ids, and the full-text index."""
+    """What raw saves skip: database sequences past the imported ids, and the articles' write path's index."""
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(statement)
     if apps.is_installed("articles"):
-        from articles.search import rebuild_search_index
+        from articles.services import articles_reindex
 
-        rebuild_search_index()
+        articles_reindex()
     if settings.SITE_ID:
         from django.contrib.sites.models import Site
 

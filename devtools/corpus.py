@@ -6,11 +6,10 @@ address and date, and some drafts, articles in review, scheduled and withdrawn o
 seed gives the same corpus (scheduled articles excepted: they are placed at fixed offsets from
 the moment of generation, so that they stay in the future).
 
-Everything is written with bulk operations, which send no signals and skip `save()`: the
-derived columns come from `Article.derive_columns`, PostgreSQL's search vectors from one
-set-based UPDATE (`articles.search.update_search_vectors`), and the page cache is invalidated
-once at the end. Every generated row has a slug starting with PREFIX, so `remove_generated`
-deletes them and nothing else.
+Articles are written a chunk at a time through `articles.services.articles_write_many`, which
+cleans and derives as save() does and indexes each chunk in one set-based statement; the people,
+places and terms they are filed under are bulk inserts of their own. Every generated row has a
+slug starting with PREFIX, so `remove_generated` deletes them and nothing else.
 """
 
 import datetime
@@ -25,493 +24,39 @@ from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag, TaggedItem
 
+from articles.models import Article, ArticleAuthor, Region, Status, Theme
+from articles.search import forget as forget_in_search
+from articles.search import optimise_sqlite_index
+from articles.services import Filing, articles_write_many
 from attribution.models import CanonicalPolicy, Source
 from authors.models import Author
 from pagecache.store import content_changed
 
-from .models import Article, ArticleAuthor, Region, Status, Theme
-from .search import forget as forget_in_search
-from .search import optimise_sqlite_index, update_search_vectors
+from .words import (
+    ACTIONS,
+    AFFILIATIONS,
+    FIRST_NAMES,
+    HEADINGS,
+    LAST_NAMES,
+    OBJECTS,
+    OPENERS,
+    PLACES,
+    REGIONS,
+    SOURCE_FIRST,
+    SOURCE_SECOND,
+    SUBJECTS,
+    TAILS,
+    THEMES,
+    TOPIC_MODIFIERS,
+    TOPIC_NOUNS,
+    VERBS,
+)
 
 PREFIX = "gen-"
 CHUNK = 1000  # articles built and inserted at a time: bounded memory, a steady progress bar
 # Published articles are spread back from here; a fixed moment keeps the corpus the same every time.
 ANCHOR = datetime.datetime(2026, 1, 1, 6, 0, tzinfo=datetime.UTC)
 
-FIRST_NAMES = [
-    "Maria",
-    "James",
-    "Aiko",
-    "Oluwaseun",
-    "Elena",
-    "Tomás",
-    "Priya",
-    "Jonas",
-    "Fatima",
-    "Liam",
-    "Chen",
-    "Ines",
-    "Amara",
-    "Dmitri",
-    "Sofia",
-    "Kwame",
-    "Lucía",
-    "Henrik",
-    "Nadia",
-    "Rafael",
-    "Yuki",
-    "Omar",
-    "Leila",
-    "Mateo",
-    "Hannah",
-    "Arjun",
-    "Zeynep",
-    "Pablo",
-    "Ingrid",
-    "Tariq",
-    "Mei",
-    "Samuel",
-    "Ana",
-    "Viktor",
-    "Chiara",
-    "Ibrahim",
-    "Noor",
-    "Felix",
-    "Olga",
-    "Diego",
-    "Grace",
-    "Kenji",
-    "Amina",
-    "Lukas",
-    "Rosa",
-    "Daniel",
-    "Farah",
-    "Nikolai",
-    "Carmen",
-    "Ethan",
-    "Sana",
-    "Jakub",
-    "Beatriz",
-    "Musa",
-    "Clara",
-    "Hugo",
-    "Layla",
-    "Anders",
-    "Teresa",
-    "Kofi",
-    "Irina",
-    "Marco",
-    "Ayesha",
-    "Pedro",
-    "Sara",
-    "Tobias",
-    "Rania",
-    "Miguel",
-    "Elif",
-    "Jan",
-    "Wanjiru",
-    "Luca",
-    "Dalia",
-    "Ruth",
-    "Hamid",
-    "Julia",
-    "Oscar",
-    "Ngozi",
-    "Stefan",
-    "Marta",
-    "Ali",
-    "Isabel",
-    "Petra",
-    "Yusuf",
-]
-LAST_NAMES = [
-    "Okafor",
-    "Lindqvist",
-    "Haddad",
-    "Moreau",
-    "Tanaka",
-    "Petrov",
-    "Silva",
-    "Novak",
-    "Mensah",
-    "Kaur",
-    "Weber",
-    "Duarte",
-    "Nakamura",
-    "Rossi",
-    "Abdullah",
-    "Kowalski",
-    "Fernández",
-    "Johansson",
-    "Osei",
-    "Ivanova",
-    "Costa",
-    "Schmidt",
-    "Banerjee",
-    "Yilmaz",
-    "Müller",
-    "Dubois",
-    "Adeyemi",
-    "Horvat",
-    "Santos",
-    "Nielsen",
-    "Chaudhry",
-    "Romero",
-    "Kiplagat",
-    "Fischer",
-    "Lopes",
-    "Sato",
-    "Hassan",
-    "Larsen",
-    "Moretti",
-    "Kim",
-    "Popescu",
-    "Herrera",
-    "Achieng",
-    "Wagner",
-    "Bianchi",
-    "Rahman",
-    "Castillo",
-    "Eriksen",
-    "Kovač",
-    "Nwosu",
-    "Bauer",
-    "Ortega",
-    "Hoffmann",
-    "Ramos",
-    "Suzuki",
-    "Aziz",
-    "Berg",
-    "Conti",
-    "Mwangi",
-    "Jansen",
-    "Vargas",
-    "Karimi",
-    "Lund",
-    "Ferreira",
-    "Park",
-    "Demir",
-    "Richter",
-    "Navarro",
-    "Owusu",
-    "Keller",
-    "Marino",
-    "Qureshi",
-    "Strand",
-    "Mendes",
-    "Ito",
-    "Farouk",
-    "Holm",
-    "Ricci",
-    "Boateng",
-    "Vogel",
-    "Reyes",
-    "Mahmoud",
-    "Dahl",
-    "Gallo",
-    "Choi",
-    "Torres",
-]
-AFFILIATIONS = [
-    "Independent researcher",
-    "Economist",
-    "Journalist",
-    "Historian",
-    "Political analyst",
-    "Energy analyst",
-    "Professor of international relations",
-    "Investigative reporter",
-    "Former diplomat",
-    "Policy fellow",
-]
-SOURCE_FIRST = [
-    "Meridian",
-    "Harbour",
-    "Atlas",
-    "Northern",
-    "Southern",
-    "Eastern",
-    "Western",
-    "Coastal",
-    "Continental",
-    "Global",
-    "Open",
-    "Civic",
-]
-SOURCE_SECOND = [
-    "Review",
-    "Monitor",
-    "Journal",
-    "Quarterly",
-    "Observer",
-    "Dispatch",
-    "Ledger",
-    "Bulletin",
-    "Record",
-    "Tribune",
-    "Report",
-    "Digest",
-]
-REGIONS = [
-    "Western Europe",
-    "Eastern Europe",
-    "Central Asia",
-    "South Asia",
-    "East Asia",
-    "Southeast Asia",
-    "Middle East",
-    "North Africa",
-    "West Africa",
-    "East Africa",
-    "Southern Africa",
-    "Latin America",
-    "North America",
-    "Pacific Islands",
-    "The Arctic",
-]
-THEMES = [
-    "Trade and Industry",
-    "Energy Transition",
-    "Climate and Environment",
-    "Public Health",
-    "Migration",
-    "Elections and Democracy",
-    "Security and Defence",
-    "Media and Information",
-    "Labour and Work",
-    "Finance and Debt",
-    "Food and Agriculture",
-    "Technology and Society",
-    "Law and Justice",
-    "Cities and Housing",
-    "History and Memory",
-    "Inequality",
-]
-PLACES = [
-    "Nigeria",
-    "Kenya",
-    "Ghana",
-    "Egypt",
-    "Morocco",
-    "Tunisia",
-    "Ethiopia",
-    "Senegal",
-    "Angola",
-    "Zambia",
-    "Brazil",
-    "Argentina",
-    "Chile",
-    "Peru",
-    "Colombia",
-    "Mexico",
-    "Bolivia",
-    "Ecuador",
-    "Venezuela",
-    "Uruguay",
-    "India",
-    "Pakistan",
-    "Bangladesh",
-    "Indonesia",
-    "Vietnam",
-    "Thailand",
-    "Malaysia",
-    "Philippines",
-    "Japan",
-    "Korea",
-    "Mongolia",
-    "Kazakhstan",
-    "Uzbekistan",
-    "Turkey",
-    "Iran",
-    "Iraq",
-    "Jordan",
-    "Lebanon",
-    "Poland",
-    "Hungary",
-    "Romania",
-    "Ukraine",
-    "Serbia",
-    "Greece",
-    "Italy",
-    "Spain",
-    "Portugal",
-    "France",
-    "Germany",
-    "Norway",
-    "Sweden",
-    "Finland",
-    "Canada",
-    "Alaska",
-    "Greenland",
-    "Fiji",
-    "Samoa",
-    "Tonga",
-    "Algeria",
-    "Sudan",
-    "Tanzania",
-    "Uganda",
-    "Mozambique",
-]
-TOPIC_MODIFIERS = [
-    "grain",
-    "fertiliser",
-    "fisheries",
-    "mining",
-    "port",
-    "shipping",
-    "railway",
-    "pipeline",
-    "tariff",
-    "pension",
-    "housing",
-    "water",
-    "river",
-    "coastal",
-    "border",
-    "customs",
-    "election",
-    "media",
-    "broadband",
-    "vaccine",
-    "hospital",
-    "teacher",
-    "wage",
-    "rent",
-    "fuel",
-    "solar",
-    "wind",
-    "nuclear",
-    "copper",
-    "lithium",
-    "cotton",
-    "coffee",
-    "cocoa",
-    "textile",
-    "steel",
-    "garment",
-    "tourism",
-    "remittance",
-]
-TOPIC_NOUNS = [
-    "exports",
-    "imports",
-    "subsidies",
-    "prices",
-    "debt",
-    "reform",
-    "concessions",
-    "licences",
-    "markets",
-    "budgets",
-    "strikes",
-    "quotas",
-    "contracts",
-    "shortages",
-    "corridors",
-    "tenders",
-    "regulation",
-    "investment",
-    "cartels",
-    "disputes",
-]
-VERBS = [
-    "reshape",
-    "strain",
-    "test",
-    "redraw",
-    "expose",
-    "complicate",
-    "accelerate",
-    "stall",
-    "divide",
-    "unsettle",
-]
-OPENERS = [
-    "Few observers expected that",
-    "Officials now concede that",
-    "The figures suggest that",
-    "Critics argue that",
-    "A closer look shows that",
-    "Over the past decade it became clear that",
-    "Behind the headlines,",
-    "Local reporting indicates that",
-    "Economists in the capital warn that",
-    "It is now widely accepted that",
-    "Even supporters of the plan admit that",
-    "Interviews with residents suggest that",
-]
-SUBJECTS = [
-    "the ministry",
-    "the central bank",
-    "regional governors",
-    "the largest trade union",
-    "foreign lenders",
-    "small farmers",
-    "the opposition coalition",
-    "provincial courts",
-    "state-owned companies",
-    "local councils",
-    "independent auditors",
-    "the finance committee",
-    "neighbouring governments",
-    "private investors",
-    "the national statistics office",
-    "parliament",
-]
-ACTIONS = [
-    "has quietly revised its forecasts for",
-    "is unlikely to abandon its position on",
-    "spent the last year renegotiating",
-    "no longer trusts the official account of",
-    "has started to question the cost of",
-    "depends more than ever on",
-    "underestimated public anger over",
-    "will have to choose between growth and",
-    "has little room to manoeuvre on",
-    "is preparing a new framework for",
-    "keeps returning to the question of",
-    "published a long-delayed review of",
-]
-OBJECTS = [
-    "public spending",
-    "the informal economy",
-    "household incomes",
-    "the exchange rate",
-    "rural employment",
-    "the balance of payments",
-    "long-term contracts",
-    "the energy mix",
-    "administrative capacity",
-    "the rule of law",
-    "freedom of the press",
-    "inflation expectations",
-    "transport infrastructure",
-    "the tax base",
-    "regional autonomy",
-    "social protection",
-]
-TAILS = [
-    "",
-    " before the next budget",
-    " in the months ahead",
-    " despite repeated promises",
-    " at a time of rising prices",
-    " as elections approach",
-    " after years of neglect",
-    " while the courts deliberate",
-    " under pressure from abroad",
-    " with consequences few have studied",
-]
-HEADINGS = [
-    "What the numbers show",
-    "A longer history",
-    "Who pays",
-    "The view from the provinces",
-    "What comes next",
-    "Winners and losers",
-    "The legal question",
-    "Outside pressure",
-]
 STATUS_SHARES = [  # cumulative thresholds over [0, 1000)
     (940, Status.PUBLISHED),
     (960, Status.SCHEDULED),
@@ -700,31 +245,13 @@ def build_article(rng, vocabulary, index, count, now):
         article.original_published_on = original_date.date()
         if rng.random() < 0.05:
             article.canonical_policy = rng.choice(list(CanonicalPolicy))
-    article.derive_columns()
-    filing = {
-        "authors": rng.sample(vocabulary.author_ids, rng.choices((1, 2, 3, 4), weights=(55, 28, 12, 5))[0]),
-        "regions": rng.sample(vocabulary.region_ids, rng.choices((1, 2), weights=(75, 25))[0]),
-        "themes": rng.sample(vocabulary.theme_ids, rng.choices((1, 2, 3), weights=(60, 30, 10))[0]),
-        "tags": rng.sample(vocabulary.tag_ids, min(len(vocabulary.tag_ids), rng.randint(2, 5))),
-    }
+    filing = Filing(
+        authors=rng.sample(vocabulary.author_ids, rng.choices((1, 2, 3, 4), weights=(55, 28, 12, 5))[0]),
+        regions=rng.sample(vocabulary.region_ids, rng.choices((1, 2), weights=(75, 25))[0]),
+        themes=rng.sample(vocabulary.theme_ids, rng.choices((1, 2, 3), weights=(60, 30, 10))[0]),
+        tags=rng.sample(vocabulary.tag_ids, min(len(vocabulary.tag_ids), rng.randint(2, 5))),
+    )
     return article, filing
-
-
-def insert_chunk(articles_and_filings, content_type):
-    articles = Article.objects.bulk_create([article for article, _ in articles_and_filings])
-    bylines, regions, themes, tagged = [], [], [], []
-    for article, filing in zip(articles, (filing for _, filing in articles_and_filings), strict=True):
-        bylines += [
-            ArticleAuthor(article_id=article.pk, author_id=author_id, order=order)
-            for order, author_id in enumerate(filing["authors"])
-        ]
-        regions += [Article.regions.through(article_id=article.pk, region_id=pk) for pk in filing["regions"]]
-        themes += [Article.themes.through(article_id=article.pk, theme_id=pk) for pk in filing["themes"]]
-        tagged += [TaggedItem(content_type=content_type, object_id=article.pk, tag_id=pk) for pk in filing["tags"]]
-    ArticleAuthor.objects.bulk_create(bylines)
-    Article.regions.through.objects.bulk_create(regions)
-    Article.themes.through.objects.bulk_create(themes)
-    TaggedItem.objects.bulk_create(tagged)
 
 
 def generated_articles():
@@ -743,20 +270,17 @@ def generate(count, *, seed=1, progress=None):
             cursor.execute("PRAGMA cache_size = -524288")  # KiB: up to 512 MB
     with transaction.atomic():
         vocabulary = build_vocabulary(rng, count)
-        content_type = ContentType.objects.get_for_model(Article)
         for start in range(0, count, CHUNK):
             chunk = [
                 build_article(rng, vocabulary, index, count, now) for index in range(start, min(count, start + CHUNK))
             ]
-            insert_chunk(chunk, content_type)
+            articles_write_many(create=[article for article, _ in chunk], filings=chunk)
             if progress is not None:
                 progress.update(len(chunk))
         # bulk_create sets both dates to now: a real archive was written over the years it covers.
         generated_articles().filter(status__in=[Status.PUBLISHED, Status.WITHDRAWN]).update(
             created_at=F("published_at"), updated_at=F("published_at")
         )
-        update_search_vectors(generated_articles())
-        content_changed(Article)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # The full-text index took the new vectors into its pending list; merge them into the index

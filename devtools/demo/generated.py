@@ -2,21 +2,12 @@
 
 import random
 
-FIRST = ["Maria", "James", "Aiko", "Oluwaseun", "Elena", "Tomás", "Priya", "Jonas", "Fatima", "Liam", "Chen", "Ines"]
-LAST = [
-    "Okafor",
-    "Lindqvist",
-    "Haddad",
-    "Moreau",
-    "Tanaka",
-    "Petrov",
-    "Silva",
-    "Novak",
-    "Mensah",
-    "Kaur",
-    "Weber",
-    "Duarte",
-]
+from devtools.words import FIRST_NAMES, LAST_NAMES
+from devtools.words import VERBS as CORPUS_VERBS
+
+# The first few of the corpus's names and verbs (devtools.words): a small cast for a small site.
+FIRST = FIRST_NAMES[:12]
+LAST = LAST_NAMES[:12]
 SOURCES = [
     ("The Meridian Quarterly", "https://meridian.example.org/"),
     ("Harbour Policy Review", "https://harbour.example.org/"),
@@ -51,7 +42,7 @@ TOPICS = [
     "grain exports",
     "digital currencies",
 ]
-VERBS = ["reshape", "strain", "test", "redraw", "expose", "complicate", "accelerate", "stall"]
+VERBS = CORPUS_VERBS[:8]
 OPENERS = [
     "Few observers expected",
     "Officials now concede",

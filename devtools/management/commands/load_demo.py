@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from articles.demo.loader import load_demo_content
 from articles.models import Article
+from devtools.demo.loader import load_demo_content
 
 
 class Command(BaseCommand):

@@ -20,14 +20,14 @@ def test_production_routes_to_the_site_alone(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgres://user@db:5432/crosspost")
     production = importlib.reload(importlib.import_module("config.settings.production"))
     assert production.ROOT_URLCONF == "config.urls"
-    assert "bench" not in production.INSTALLED_APPS
+    assert "devtools" not in production.INSTALLED_APPS
 
 
 def test_the_benchmark_runs_production_like_settings(monkeypatch):
     monkeypatch.setenv("BENCH_PAGE_CACHE", "1")
     monkeypatch.delenv("DATABASE_URL", raising=False)
     bench = importlib.reload(importlib.import_module("config.settings.bench"))
-    assert bench.ROOT_URLCONF == "bench.urls" and bench.DEBUG is False
+    assert bench.ROOT_URLCONF == "devtools.bench.urls" and bench.DEBUG is False
     assert bench.STORAGES["staticfiles"]["BACKEND"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
     assert bench.DATABASES["default"]["CONN_MAX_AGE"] > 0  # persistent connections
     assert bench.DATABASES["default"]["NAME"].endswith("bench.sqlite3")  # never the development database
@@ -37,7 +37,7 @@ def test_the_benchmark_runs_production_like_settings(monkeypatch):
 
 
 def test_compare_reports_each_pages_growth_between_two_runs(capsys):
-    from bench import compare
+    from devtools.bench import compare
 
     def run(articles, article_p50, search_p50, one=True):
         def page(name, p50):
@@ -66,7 +66,7 @@ def test_compare_reports_each_pages_growth_between_two_runs(capsys):
 
 
 def test_the_table_sets_each_page_against_the_ceiling_under_load_and_alone():
-    from bench.run import table
+    from devtools.bench.run import table
 
     def row(page, per_second, p50_alone):
         return {
@@ -86,3 +86,39 @@ def test_the_table_sets_each_page_against_the_ceiling_under_load_and_alone():
     assert "× ceiling | × ceiling, 1 conn." in lines[0]
     assert lines[2].startswith("| article | 400 | 0.40 | 0.50 |")
     assert lines[3].startswith("| ceiling | 1,000 | 1.00 | 1.00 |")
+
+
+def test_the_development_tools_are_installed_for_development_only(monkeypatch):
+    local = importlib.reload(importlib.import_module("config.settings.local"))
+    assert "devtools" in local.INSTALLED_APPS  # `make run` loads the demo content with them
+    monkeypatch.setenv("DJANGO_SECRET_KEY", "x" * 50)
+    monkeypatch.setenv("DJANGO_ALLOWED_HOSTS", "example.org")
+    monkeypatch.setenv("DATABASE_URL", "postgres://user@db:5432/crosspost")
+    production = importlib.reload(importlib.import_module("config.settings.production"))
+    assert "devtools" not in production.INSTALLED_APPS
+
+
+def test_the_soak_fails_on_errors_a_replaced_worker_or_a_leak():
+    from devtools.bench.run import soak_summary
+
+    row = {
+        "passed": False,
+        "problems": ["non-2xx answers", "the workers' memory grew by 12.0% (limit 10%)"],
+        "seconds": 60,
+        "connections": 64,
+        "pages": 160,
+        "requests": 12000,
+        "requests_per_second": 200.0,
+        "p50_ms": 250.0,
+        "p99_ms": 900.0,
+        "errors": 3,
+        "non_2xx": 3,
+        "worker_rss_mb_before_and_after": [400.0, 448.0],
+        "worker_memory_growth_percent": 12.0,
+    }
+    summary = soak_summary(row)
+    assert "12,000 requests over 160 pages" in summary and "400.0 → 448.0 MB (+12.0 %)" in summary
+    assert summary.endswith("FAILED: non-2xx answers; the workers' memory grew by 12.0% (limit 10%)")
+    assert soak_summary(row | {"passed": True, "problems": []}).endswith(": passed")
+    early = {"passed": False, "problems": ["pages that do not answer 200 before the soak: {'/': 500}"]}
+    assert soak_summary(early) == "Soak: FAILED: pages that do not answer 200 before the soak: {'/': 500}"

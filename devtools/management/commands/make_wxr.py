@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from wordpress_import.sample import write_wxr
+from devtools.sample_wxr import write_wxr
 
 
 class Command(BaseCommand):

@@ -20,7 +20,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", public_page(robots_txt), name="robots_txt"),
-    path("republish/", include("syndication.urls")),
+    path("republish/", include("partners.urls")),
     path("", include("articles.urls")),
 ]
 

@@ -49,7 +49,7 @@ CONTENT_MODELS = [
     "articles.Article",
     "articles.ArticleAuthor",
     "taggit.TaggedItem",
-    "syndication.PermissionRequest",
+    "partners.PermissionRequest",
     "redirects.Redirect",
     "wordpress_import.ImportRecord",  # what each WordPress item became, so a new import updates it
 ]

@@ -79,7 +79,7 @@ INSTALLED_APPS = [
     "attribution",
     "images",
     "articles",
-    "syndication",
+    "partners",
     "wordpress_import",
     "dashboard",
     "portability",
@@ -171,7 +171,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one alone is enou
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "config.auth.lockout_response"
 # The same client address as the partner form's rate limit: REMOTE_ADDR, or what trusted proxies saw.
-AXES_CLIENT_IP_CALLABLE = "syndication.clients.client_ip"
+AXES_CLIENT_IP_CALLABLE = "partners.clients.client_ip"
 AXES_VERBOSE = False
 
 LANGUAGE_CODE = "en-gb"

@@ -19,8 +19,8 @@ from articles.demo.loader import load_demo_content
 from articles.models import Article, Status
 from authors.models import Author
 from images.models import Image
+from partners.models import PermissionRequest, RequestStatus
 from portability.content import content_models, media_folder
-from syndication.models import PermissionRequest, RequestStatus
 from tests.factories import (
     AuthorFactory,
     CrossPostFactory,
@@ -216,11 +216,11 @@ def test_an_unknown_kind_of_record(exported, settings):
 
 def test_an_invalid_record_late_in_the_file_keeps_nothing_from_before_it(exported, settings):
     def break_last_request(document):
-        requests = [record for record in document["objects"] if record["model"] == "syndication.permissionrequest"]
+        requests = [record for record in document["objects"] if record["model"] == "partners.permissionrequest"]
         requests[-1]["fields"]["publication_url"] = "javascript:alert(1)"
 
     edit(exported, break_last_request)
-    import_fails(exported, r"syndication.permissionrequest #\d+ is not valid: publication_url: Enter a valid URL")
+    import_fails(exported, r"partners.permissionrequest #\d+ is not valid: publication_url: Enter a valid URL")
     assert_nothing_kept(settings)
 
 

@@ -19,7 +19,7 @@ from reversion.models import Version
 
 from articles.models import Article
 from attribution.models import PublicationSettings
-from syndication.models import RequestStatus
+from partners.models import RequestStatus
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -178,10 +178,10 @@ def public_paths(objects):
         reverse("security_txt"),
         reverse("sitemap"),
         reverse("robots_txt"),
-        reverse("syndication:request"),
-        reverse("syndication:request_article", args=[article.slug]),
-        reverse("syndication:thanks", args=[article.slug]),
-        reverse("syndication:kit", args=[objects["request"].kit_token]),
+        reverse("partners:request"),
+        reverse("partners:request_article", args=[article.slug]),
+        reverse("partners:thanks", args=[article.slug]),
+        reverse("partners:kit", args=[objects["request"].kit_token]),
         reverse("articles:home"),
         reverse("articles:home") + "?page=2",
         reverse("articles:search") + "?q=article",

@@ -121,6 +121,18 @@ def test_change_page_shows_everything_read_only_with_the_decision_buttons(editor
     assert decision.find("textarea", attrs={"name": "note"})
 
 
+def test_links_from_before_the_rename_lead_to_the_same_pages(editor_client, article):
+    """Editors' e-mails and bookmarks from when the app was called `syndication` still open the request."""
+    request = PermissionRequestFactory(article=article)
+
+    response = editor_client.get(f"/admin/syndication/permissionrequest/{request.pk}/change/", {"_changelist": "1"})
+
+    assert response.status_code == 301
+    assert response["Location"] == change_url(request) + "?_changelist=1"
+    assert editor_client.get(response["Location"]).status_code == 200
+    assert editor_client.get("/admin/syndication/permissionrequest/")["Location"] == CHANGELIST
+
+
 @pytest.mark.parametrize(
     ("decision", "status", "mail_subject"),
     [

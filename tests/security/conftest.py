@@ -165,6 +165,8 @@ def admin_paths(objects):
     settings_pk = PublicationSettings.get_solo().pk
     paths += [f"/admin/attribution/publicationsettings/{settings_pk}/{page}" for page in ("", "change/", "history/")]
     paths.append(reverse("admin:auth_user_password_change", args=[objects["user"].pk]))
+    # The partners app's addresses from when it was called `syndication` (a redirect).
+    paths.append(f"/admin/syndication/permissionrequest/{objects['request'].pk}/change/")
     paths.append(reverse("admin:logout"))  # last: it ends the session (and is a POST-only page)
     return paths
 

@@ -214,6 +214,19 @@ def test_an_unknown_kind_of_record(exported, settings):
     assert_nothing_kept(settings)
 
 
+def test_an_export_from_before_the_partners_rename_imports(exported):
+    """Exports made while the partners app was called `syndication` name its records by the old label."""
+
+    def old_label(document):
+        for record in document["objects"]:
+            if record["model"] == "partners.permissionrequest":
+                record["model"] = "syndication.permissionrequest"
+
+    edit(exported, old_label)
+    call_command("import_content", str(exported), verbosity=0)
+    assert PermissionRequest.objects.count() == 2
+
+
 def test_an_invalid_record_late_in_the_file_keeps_nothing_from_before_it(exported, settings):
     def break_last_request(document):
         requests = [record for record in document["objects"] if record["model"] == "partners.permissionrequest"]

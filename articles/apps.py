@@ -16,5 +16,5 @@ class ArticlesConfig(AppConfig):
         # An article's revisions keep its tags too (see Article.tag_links).
         if not reversion.is_registered(TaggedItem):
             reversion.register(TaggedItem)
-        # Runs once after every migrate, when every app's permissions exist.
+        # After every migrate and flush: see sync_roles_after_migrate.
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="articles.sync_roles")

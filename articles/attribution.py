@@ -143,7 +143,7 @@ def structured_data(article, attribution, *, publication, our_url, absolute, bod
     pictures = ([article.lead_image] if article.lead_image_id else []) + list(body_images)
     if pictures:
         data["image"] = [absolute(picture.file.url) for picture in pictures if picture.file]
-    keywords = [tag.name for tag in article.tags.all()]
+    keywords = [tag.name for tag in article.sorted_tags]
     if keywords:
         data["keywords"] = keywords
     sections = [theme.name for theme in article.themes.all()]

@@ -14,15 +14,12 @@ from django.contrib.sites.models import Site
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
-from taggit.models import Tag
 
 from attribution.context_processors import publication_for
-from attribution.models import PublicationSettings, Source
-from authors.models import Author
+from attribution.models import PublicationSettings
 
 from .attribution import attribution_for, iso_datetime
-from .models import Article, Region, Theme
-from .relations import TAGS, THEMES
+from .models import Article, terms
 
 FEED_LENGTH = 20
 DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
@@ -175,7 +172,8 @@ class LatestArticlesFeed(Feed):
         return Article.objects.published()
 
     def items(self, obj):
-        return self.articles(obj).with_card_data().with_relations(THEMES, TAGS).newest_first()[:FEED_LENGTH]
+        items = self.articles(obj).with_card_data().prefetch_related(terms("themes"), "tags")
+        return items.newest_first()[:FEED_LENGTH]
 
     def get_context_data(self, *, item, obj, **kwargs):
         return {"article": item, "attribution": attribution_for(item, publication=obj.publication)}
@@ -234,70 +232,34 @@ class LatestArticlesJsonFeed(PlainTitleMixin, LatestArticlesFeed):
 
 
 class ArchiveFeed(LatestArticlesFeed):
-    """The newest published articles filed under one region, theme, tag, author or source."""
+    """The newest published articles filed under one subject (articles.archives), as RSS 2.0."""
 
-    model = None
-    filter_field = ""
-    kind = ""  # as archive pages name it: "Region", "Theme", ...
-    url_name = ""  # the archive page's route
+    def __init__(self, subject):
+        super().__init__()
+        self.subject = subject
 
     def get_object(self, request, slug):
         # DoesNotExist becomes a 404 in Feed.__call__.
-        return FeedContext(publication=publication_for(request), subject=self.model.objects.get(slug=slug))
+        filed_under = self.subject.model.objects.get(slug=slug)
+        return FeedContext(publication=publication_for(request), subject=filed_under)
 
     def title(self, obj):
-        return f"{obj.publication.site_name}: {self.kind} {obj.subject.name}"
+        return f"{obj.publication.site_name}: {self.subject.label} {obj.subject.name}"
 
     def link(self, obj):
-        return reverse(self.url_name, kwargs={"slug": obj.subject.slug})
+        return reverse(self.subject.url_name, kwargs={"slug": obj.subject.slug})
 
     def description(self, obj):
-        subject = obj.subject
+        filed_under, site_name = obj.subject, obj.publication.site_name
         return (
-            getattr(subject, "description", "")
-            or getattr(subject, "short_bio", "")
-            or f"The latest articles under {self.kind.lower()} {subject.name}, from {obj.publication.site_name}."
+            getattr(filed_under, "description", "")
+            or getattr(filed_under, "short_bio", "")
+            or f"The latest articles under {self.subject.label.lower()} {filed_under.name}, from {site_name}."
         )
 
     def articles(self, obj):
-        return super().articles(obj).filter(**{self.filter_field: obj.subject})
+        return super().articles(obj).filter(**{self.subject.filter_field: obj.subject})
 
 
-class RegionFeed(ArchiveFeed):
-    model, filter_field, kind, url_name = Region, "regions", "Region", "articles:region"
-
-
-class ThemeFeed(ArchiveFeed):
-    model, filter_field, kind, url_name = Theme, "themes", "Theme", "articles:theme"
-
-
-class TagFeed(ArchiveFeed):
-    model, filter_field, kind, url_name = Tag, "tags", "Tag", "articles:tag"
-
-
-class AuthorFeed(ArchiveFeed):
-    model, filter_field, kind, url_name = Author, "authors", "Author", "articles:author"
-
-
-class SourceFeed(ArchiveFeed):
-    model, filter_field, kind, url_name = Source, "source", "Source", "articles:source"
-
-
-class RegionAtomFeed(AtomMixin, RegionFeed):
-    pass
-
-
-class ThemeAtomFeed(AtomMixin, ThemeFeed):
-    pass
-
-
-class TagAtomFeed(AtomMixin, TagFeed):
-    pass
-
-
-class AuthorAtomFeed(AtomMixin, AuthorFeed):
-    pass
-
-
-class SourceAtomFeed(AtomMixin, SourceFeed):
-    pass
+class ArchiveAtomFeed(AtomMixin, ArchiveFeed):
+    """The same, as Atom."""

@@ -5,6 +5,8 @@ appeared since (a new app, a new model) is added. Nothing is ever removed, so an
 administrator's own additions to a group are kept.
 """
 
+from django.db.models import Q
+
 EDITORS = "Editors"
 CONTRIBUTORS = "Contributors"
 
@@ -30,24 +32,26 @@ CONTRIBUTOR_PERMISSIONS = [
 ]
 
 
-def sync_roles(Group, Permission):
+def sync_roles(Group, Permission, using="default"):
     """Create the groups and give them every permission they should have (idempotent)."""
-    editors, _ = Group.objects.get_or_create(name=EDITORS)
-    contributors, _ = Group.objects.get_or_create(name=CONTRIBUTORS)
-    editors.permissions.add(*Permission.objects.filter(content_type__app_label__in=EDITOR_APPS))
-    wanted = [name.split(".", 1) for name in CONTRIBUTOR_PERMISSIONS]
-    for app_label, codename in wanted:
-        permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
-        if permission is not None:
-            contributors.permissions.add(permission)
+    editors, _ = Group.objects.using(using).get_or_create(name=EDITORS)
+    contributors, _ = Group.objects.using(using).get_or_create(name=CONTRIBUTORS)
+    permissions = Permission.objects.using(using)
+    editors.permissions.add(*permissions.filter(content_type__app_label__in=EDITOR_APPS))
+    wanted = Q()
+    for name in CONTRIBUTOR_PERMISSIONS:
+        app_label, codename = name.split(".", 1)
+        wanted |= Q(content_type__app_label=app_label, codename=codename)
+    contributors.permissions.add(*permissions.filter(wanted))
 
 
-def sync_roles_after_migrate(sender, using="default", apps=None, **kwargs):
-    """post_migrate is sent once per app; act on the last one, when every permission exists."""
-    from django.apps import apps as global_apps
+def sync_roles_after_migrate(sender, using="default", **kwargs):
+    """Bring both groups up to date after `migrate` (and `flush`), whichever app sent the signal.
+
+    Django sends post_migrate once per app that has models, after that app's permissions are made.
+    Syncing on every one is idempotent, and the last send sees every permission that exists; the
+    groups no longer depend on which app happens to be installed last.
+    """
     from django.contrib.auth.models import Group, Permission
 
-    if sender.label != list(global_apps.get_app_configs())[-1].label:
-        return
-
-    sync_roles(Group.objects.db_manager(using).model, Permission.objects.db_manager(using).model)
+    sync_roles(Group, Permission, using=using)

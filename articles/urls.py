@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import feeds, views
+from .archives import SUBJECTS
 from .cache import public_page
 
 app_name = "articles"
@@ -10,23 +11,22 @@ urlpatterns = [
     path("", public_page(views.HomeView.as_view()), name="home"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("articles/<slug:slug>/", public_page(views.ArticleDetailView.as_view()), name="detail"),
-    path("region/<slug:slug>/", public_page(views.RegionArchiveView.as_view()), name="region"),
-    path("theme/<slug:slug>/", public_page(views.ThemeArchiveView.as_view()), name="theme"),
-    path("tag/<slug:slug>/", public_page(views.TagArchiveView.as_view()), name="tag"),
-    path("author/<slug:slug>/", public_page(views.AuthorArchiveView.as_view()), name="author"),
-    path("source/<slug:slug>/", public_page(views.SourceArchiveView.as_view()), name="source"),
-    # Feeds: the whole site, then each archive's own.
+    # Feeds of the whole site.
     path("feeds/rss/", public_page(feeds.LatestArticlesFeed()), name="rss"),
     path("feeds/atom/", public_page(feeds.LatestArticlesAtomFeed()), name="atom"),
     path("feeds/json/", public_page(feeds.LatestArticlesJsonFeed()), name="json_feed"),
-    path("region/<slug:slug>/rss/", public_page(feeds.RegionFeed()), name="region_rss"),
-    path("region/<slug:slug>/atom/", public_page(feeds.RegionAtomFeed()), name="region_atom"),
-    path("theme/<slug:slug>/rss/", public_page(feeds.ThemeFeed()), name="theme_rss"),
-    path("theme/<slug:slug>/atom/", public_page(feeds.ThemeAtomFeed()), name="theme_atom"),
-    path("tag/<slug:slug>/rss/", public_page(feeds.TagFeed()), name="tag_rss"),
-    path("tag/<slug:slug>/atom/", public_page(feeds.TagAtomFeed()), name="tag_atom"),
-    path("author/<slug:slug>/rss/", public_page(feeds.AuthorFeed()), name="author_rss"),
-    path("author/<slug:slug>/atom/", public_page(feeds.AuthorAtomFeed()), name="author_atom"),
-    path("source/<slug:slug>/rss/", public_page(feeds.SourceFeed()), name="source_rss"),
-    path("source/<slug:slug>/atom/", public_page(feeds.SourceAtomFeed()), name="source_atom"),
 ]
+
+# Each archive (articles.archives): /region/<slug>/, its RSS and its Atom feed.
+for subject in SUBJECTS:
+    urlpatterns += [
+        path(
+            f"{subject.kind}/<slug:slug>/", public_page(views.ArchiveView.as_view(subject=subject)), name=subject.kind
+        ),
+        path(f"{subject.kind}/<slug:slug>/rss/", public_page(feeds.ArchiveFeed(subject)), name=f"{subject.kind}_rss"),
+        path(
+            f"{subject.kind}/<slug:slug>/atom/",
+            public_page(feeds.ArchiveAtomFeed(subject)),
+            name=f"{subject.kind}_atom",
+        ),
+    ]

@@ -1,9 +1,8 @@
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
-from django.db.models import CharField, Count, DateTimeField, Exists, F, OuterRef, Value, Window
+from django.db.models import CharField, DateTimeField, Exists, F, OuterRef, Value, Window
 from django.db.models.functions import Cast, RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -11,93 +10,16 @@ from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
-from taggit.models import Tag
 
 from attribution.context_processors import publication_for
-from attribution.models import Source
-from authors.models import Author
 
 from . import search
 from .attribution import attribution_for, iso_datetime, structured_data
 from .cache import remember
 from .embeds import images_for, render_body
 from .forms import SearchForm
-from .links import url_for
 from .models import Article, Region, Status, Theme
-
-
-class RememberedCountPaginator(Paginator):
-    """A paginator that keeps its total in the cache under `count_name` (see articles.cache.remember).
-
-    Counting a growing archive costs more with every article; the total changes only when the
-    generation does or a scheduled article goes live, which are the rules `remember` follows.
-    """
-
-    count_name = None
-
-    @cached_property
-    def count(self):
-        if self.count_name is None:
-            return super().count
-        return remember(f"count:{self.count_name}", lambda: Paginator.count.func(self))
-
-
-class CountedWithPagePaginator(Paginator):
-    """A search's pages: the page's ids and the total from one narrow query, then the page's rows by id.
-
-    A search's matches are found anew for each query, and counting them separately meant finding
-    them twice: the total comes with the ids (`COUNT(*) OVER ()`). Ranking reads every match, so
-    that query carries ids alone (and any annotation of the search, e.g. PostgreSQL's `lexemes`);
-    carrying each match's card through the ranking took twice as long at 100,000 articles. Then
-    `rows_for(ids)` loads the page's articles with what the page shows. Only a page past the end
-    (no rows, so no total) costs a count of its own.
-    """
-
-    rows_for = None  # ids -> a queryset of those articles, as the page shows them
-
-    def page(self, number):
-        try:
-            number = int(number)
-        except (TypeError, ValueError):
-            raise PageNotAnInteger("That page number is not an integer") from None
-        if number < 1:
-            raise EmptyPage("That page number is less than 1")
-        bottom = (number - 1) * self.per_page
-        carried = list(self.object_list.query.annotations)
-        ranked = self.object_list.annotate(total_found=Window(Count("pk")))
-        found = list(ranked.values_list("pk", "total_found", *carried)[bottom : bottom + self.per_page])
-        if found:
-            self.__dict__["count"] = found[0][1]
-        elif number > 1 or not self.allow_empty_first_page:
-            if number > self.num_pages:  # counts, once
-                raise EmptyPage("That page contains no results")
-        else:
-            self.__dict__["count"] = 0
-        return self._get_page(self._rows(found, carried), number, self)
-
-    def _rows(self, found, carried):
-        if not found:
-            return []
-        loaded = {article.pk: article for article in self.rows_for([pk for pk, *_ in found])}
-        rows = []
-        for pk, _total, *values in found:
-            article = loaded.get(pk)
-            if article is None:  # deleted between the two queries
-                continue
-            for name, value in zip(carried, values, strict=True):
-                setattr(article, name, value)
-            rows.append(article)
-        return rows
-
-    def get_page(self, number):
-        try:
-            return self.page(number)
-        except PageNotAnInteger:
-            return self.page(1)
-        except EmptyPage:
-            return self.page(self.num_pages)
 
 
 class ArticleListMixin:
@@ -105,13 +27,6 @@ class ArticleListMixin:
 
     template_name = "articles/archive.html"
     context_object_name = "articles"
-    paginator_class = RememberedCountPaginator
-    count_name = None  # where the listing keeps its total in the cache; None for one never kept
-
-    def get_paginator(self, queryset, per_page, **kwargs):
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
-        paginator.count_name = self.count_name
-        return paginator
 
     def get_paginate_by(self, queryset):
         return settings.ARTICLES_PER_PAGE
@@ -200,7 +115,7 @@ def home_sections(per_term=3):
                 {
                     "title": row["title"],
                     "slug": row["article_slug"],
-                    "url": url_for("articles:detail", row["article_slug"]),
+                    "url": reverse("articles:detail", kwargs={"slug": row["article_slug"]}),
                     "published_at": published_at,
                     "datetime": iso_datetime(published_at),
                     "date": date_filter(published_at, "j M Y"),
@@ -218,7 +133,6 @@ def home_sections(per_term=3):
 
 class HomeView(ArticleListMixin, ListView):
     template_name = "articles/home.html"
-    count_name = "home"
 
     def get_context_data(self, **kwargs):
         # Kept in the cache by the page cache's rules: the window query reads every filing.
@@ -226,38 +140,43 @@ class HomeView(ArticleListMixin, ListView):
 
 
 class SearchView(ArticleListMixin, ListView):
-    """/search/?q=: ranked full-text search on PostgreSQL, a word match on SQLite."""
+    """/search/?q=: ranked full-text search (PostgreSQL, SQLite's FTS5), else a word match."""
 
     template_name = "articles/search.html"
-    paginator_class = CountedWithPagePaginator
 
     def get_paginate_by(self, queryset):
         return settings.SEARCH_RESULTS_PER_PAGE
-
-    def get_paginator(self, queryset, per_page, **kwargs):
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
-        paginator.rows_for = lambda ids: Article.objects.filter(pk__in=ids).with_result_data()
-        return paginator
 
     def get(self, request, *args, **kwargs):
         self.form = SearchForm(request.GET or None)
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
+        """The matches' ids and the search's annotations, best first: ranking reads every match, so no more."""
         self.searched = (
             self.form.is_bound and self.form.is_valid() and bool(self.form.cleaned_data["q"] or self.form.has_filters)
         )
         if not self.searched:
             return Article.objects.none()
-        queryset = self.form.filter(super().get_queryset())
+        queryset = self.form.filter(Article.objects.published())
         query = self.form.cleaned_data["q"]
-        return search.search(queryset, query) if query else queryset
+        ranked = search.search(queryset, query) if query else queryset.newest_first()
+        return ranked.values("pk", *ranked.query.annotations)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, searched=self.searched, **kwargs)
+        found = list(context["articles"])
+        # Then the page's ten results, with what a result shows, in the ranking's order.
+        loaded = Article.objects.filter(pk__in=[row["pk"] for row in found]).with_result_data().in_bulk()
+        results = []
+        for row in found:
+            article = loaded.get(row.pop("pk"))
+            if article is not None:  # not deleted between the two queries
+                for name, value in row.items():
+                    setattr(article, name, value)
+                results.append(article)
         query = self.form.cleaned_data.get("q", "") if self.searched else ""
-        context["query"] = query
-        context["results"] = search.with_snippets(context["articles"], query)
+        context.update(articles=results, query=query, results=search.with_snippets(results, query))
         params = self.request.GET.copy()
         params.pop(self.page_kwarg, None)
         context["query_string"] = params.urlencode()
@@ -270,70 +189,46 @@ class SearchView(ArticleListMixin, ListView):
 
 
 class ArchiveView(ArticleListMixin, ListView):
-    """Articles filed under one region, theme, tag, author or source."""
+    """Articles filed under one subject (articles.archives): a region, theme, tag, author or source."""
 
-    model = None  # the archive's subject: Region, Theme, Tag, Author or Source
-    filter_field = None
-    kind = ""
+    subject = None  # an archives.Subject, given by the URL route
 
-    def get_subject(self):
-        return get_object_or_404(self.model, slug=self.kwargs["slug"])
+    def get_template_names(self):
+        return [self.subject.template_name]
 
     def get(self, request, *args, **kwargs):
-        self.subject = self.get_subject()
-        self.count_name = f"{self.kind}:{self.subject.pk}"
+        self.filed_under = get_object_or_404(self.subject.model, slug=self.kwargs["slug"])
         return super().get(request, *args, **kwargs)
 
     # SQLite's planner always finds a subject's articles through the table that files them and then
-    # sorts them all by date: 120 ms for a region at 100,000 articles. Walking the date index and
-    # checking each article's filing instead reads about per_page × all ÷ subject rows before the
-    # page is full; the sort reads all the subject's. So the walk is the cheaper once a subject has
-    # more than √(per_page × all) articles: about 450 of 10,000, 1,400 of 100,000 (at 10,000, a
-    # region's page went from 16 to 9.5 ms). PostgreSQL's planner makes that choice itself. Source
-    # archives have an index of their own (article_source_recent_idx).
+    # sorts them all by date. Walking the date index and checking each article's filing instead reads
+    # about per_page × all ÷ subject rows before the page is full; the sort reads all the subject's.
+    # So the walk is the cheaper once a subject has more than √(per_page × all) articles. PostgreSQL's
+    # planner makes that choice itself. Source archives have an index of their own
+    # (article_source_recent_idx).
     never_walk_below = 100  # articles: a sort of so few is cheap whatever the archive's size
 
     def walks_date_index(self, filed):
         if filed < self.never_walk_below:
             return False
-        # The home page's total, kept by the same rules under the same name.
-        everything = remember("count:home", Article.objects.published().count)
+        everything = remember("count:published", Article.objects.published().count)
         return filed * filed >= settings.ARTICLES_PER_PAGE * everything
 
     def get_queryset(self):
-        articles = super().get_queryset()
-        filed = {self.filter_field: self.subject}
-        if connection.vendor != "sqlite" or self.filter_field == "source":
-            return articles.filter(**filed)
-        # The total is kept by the page cache's rules under the name the paginator reads it by.
-        total = remember(f"count:{self.count_name}", articles.filter(**filed).count)
-        if not self.walks_date_index(total):
-            return articles.filter(**filed)
-        return articles.filter(Exists(Article.objects.filter(pk=OuterRef("pk"), **filed)))
+        return super().get_queryset().filter(**{self.subject.filter_field: self.filed_under})
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
+        sorts = connection.vendor == "sqlite" and self.subject.filter_field != "source"
+        if sorts and self.walks_date_index(paginator.count):
+            # The same rows, found by walking the date index: counted the usual way, read this way.
+            filed = Article.objects.filter(pk=OuterRef("pk"), **{self.subject.filter_field: self.filed_under})
+            walk = Article.objects.published().with_card_data().newest_first().filter(Exists(filed))
+            page.object_list = rows = walk[page.start_index() - 1 : page.end_index()]
+        return paginator, page, rows, is_paginated
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(subject=self.subject, kind=self.kind, **kwargs)
-
-
-class RegionArchiveView(ArchiveView):
-    model, filter_field, kind = Region, "regions", "Region"
-
-
-class ThemeArchiveView(ArchiveView):
-    model, filter_field, kind = Theme, "themes", "Theme"
-
-
-class TagArchiveView(ArchiveView):
-    model, filter_field, kind = Tag, "tags", "Tag"
-
-
-class AuthorArchiveView(ArchiveView):
-    model, filter_field, kind = Author, "authors", "Author"
-    template_name = "articles/author.html"
-
-
-class SourceArchiveView(ArchiveView):
-    model, filter_field, kind = Source, "source", "Source"
+        return super().get_context_data(subject=self.filed_under, kind=self.subject.label, **kwargs)
 
 
 def republish_link(publication, article, our_url):

@@ -4,6 +4,7 @@ import datetime
 import io
 
 import factory
+from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
@@ -165,6 +166,24 @@ def article_admin_data(*, authors=(), **values):
         data[f"author_links-{index}-author"] = str(author.pk)
         data[f"author_links-{index}-order"] = str(order)
     data.update(values)
+    return data
+
+
+def form_values(html, selector):
+    """What a browser would submit from the form `selector` of a page, as it stands (submit buttons aside)."""
+    form = BeautifulSoup(html, "html.parser").select_one(selector)
+    data = {}
+    for field in form.select("input, textarea, select"):
+        name = field.get("name")
+        if not name or field.get("type") in {"submit", "checkbox"} and not field.has_attr("checked"):
+            continue
+        if field.name == "textarea":
+            data[name] = field.get_text()
+        elif field.name == "select":
+            chosen = [option["value"] for option in field.select("option[selected]")]
+            data[name] = chosen if field.has_attr("multiple") else (chosen[0] if chosen else "")
+        else:
+            data[name] = field.get("value", "")
     return data
 
 

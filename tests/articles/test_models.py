@@ -52,8 +52,8 @@ def test_the_same_author_may_sign_different_articles():
     ("factory", "view_name", "view_class"),
     [
         (ArticleFactory, "articles:detail", views.ArticleDetailView),
-        (RegionFactory, "articles:region", views.RegionArchiveView),
-        (ThemeFactory, "articles:theme", views.ThemeArchiveView),
+        (RegionFactory, "articles:region", views.ArchiveView),
+        (ThemeFactory, "articles:theme", views.ArchiveView),
     ],
     ids=["article", "region", "theme"],
 )
@@ -64,6 +64,8 @@ def test_absolute_url_resolves_to_the_objects_own_page(factory, view_name, view_
 
     assert match.view_name == view_name
     assert match.func.view_class is view_class
+    if view_class is views.ArchiveView:
+        assert match.func.view_initkwargs["subject"].model is type(obj)
     assert match.kwargs == {"slug": "round-trip"}
 
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from articles.models import Article, Status
-from tests.factories import AuthorFactory, RegionFactory, article_admin_data
+from tests.factories import AuthorFactory, RegionFactory, article_admin_data, form_values
 
 pytestmark = pytest.mark.django_db
 ADD = reverse("admin:articles_article_add")
@@ -83,20 +83,7 @@ def test_an_earlier_version_can_be_restored_with_its_authors_and_tags(edited, ed
     assert form_page.status_code == 200
     assert b"Ports and power" in form_page.content
     # Saving the old version's form restores it.
-    soup = BeautifulSoup(form_page.content, "html.parser")
-    form = soup.select_one("form#article_form")
-    data = {}
-    for field in form.select("input, textarea, select"):
-        name = field.get("name")
-        if not name or field.get("type") in {"submit", "checkbox"} and not field.has_attr("checked"):
-            continue
-        if field.name == "textarea":
-            data[name] = field.get_text()
-        elif field.name == "select":
-            chosen = [option["value"] for option in field.select("option[selected]")]
-            data[name] = chosen if field.has_attr("multiple") else (chosen[0] if chosen else "")
-        else:
-            data[name] = field.get("value", "")
+    data = form_values(form_page.content, "form#article_form")
     data["_save"] = "Save"
     response = editor_client.post(url, data)
     assert response.status_code == 302

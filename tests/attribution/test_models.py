@@ -4,7 +4,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.urls import resolve
 
-from articles.views import SourceArchiveView
+from articles.views import ArchiveView
 from attribution.models import PublicationSettings
 from tests.factories import SourceFactory, publication_settings
 
@@ -25,7 +25,8 @@ def test_source_url_resolves_to_the_source_archive():
 
     assert source.get_absolute_url() == "/source/oriental-review/"
     assert match.view_name == "articles:source"
-    assert match.func.view_class is SourceArchiveView
+    assert match.func.view_class is ArchiveView
+    assert match.func.view_initkwargs["subject"].model is type(source)
     assert match.kwargs == {"slug": "oriental-review"}
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.urls import resolve
 
-from articles.views import AuthorArchiveView
+from articles.views import ArchiveView
 from tests.factories import AuthorFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,8 @@ def test_author_url_resolves_to_the_author_archive():
 
     assert author.get_absolute_url() == "/author/andrew-korybko/"
     assert match.view_name == "articles:author"
-    assert match.func.view_class is AuthorArchiveView
+    assert match.func.view_class is ArchiveView
+    assert match.func.view_initkwargs["subject"].model is type(author)
     assert match.kwargs == {"slug": "andrew-korybko"}
 
 

@@ -130,7 +130,7 @@ def test_sqlite_walks_the_date_index_for_a_subject_with_many_articles(client, ge
     monkeypatch.setattr(ArchiveView, "walks_date_index", lambda view, filed: True)
     for name in ("region", "theme", "tag", "author"):
         assert client.get(urls[name]).content == pages[name], f"{name}: the same page either way"
-        page_query = next(sql for sql in article_queries(client, urls[name]) if "LIMIT" in sql)
+        page_query = next(sql for sql in article_queries(client, urls[name]) if "LIMIT" in sql and "COUNT" not in sql)
         plan = sqlite_plan(page_query)
         if name in ("region", "theme"):
             assert "EXISTS" in page_query, page_query
@@ -155,5 +155,5 @@ def test_sqlite_walks_the_date_index_once_a_subject_outweighs_the_sort(filed, ev
     from articles import views
 
     settings.ARTICLES_PER_PAGE = 20
-    monkeypatch.setattr(views, "remember", lambda name, compute: everything if name == "count:home" else compute())
+    monkeypatch.setattr(views, "remember", lambda name, compute: everything if name == "count:published" else compute())
     assert views.ArchiveView().walks_date_index(filed) is walks

@@ -1,16 +1,8 @@
-"""articles.relations and articles.links: the article page's cheap paths give what the slow ones gave.
-
-The relations loader must fill exactly what `prefetch_related` would have: the same rows, in the
-same order, per article, with nothing leaking between articles; `url_for` must give exactly what
-`reverse()` gives, and refuse what it refuses.
-"""
+"""What an article page and a card load with the article: the same rows, in the order readers see them, per article."""
 
 import pytest
 from django.db.models import Prefetch
-from django.test.utils import override_settings
-from django.urls import NoReverseMatch, reverse, set_script_prefix
 
-from articles.links import url_for
 from articles.models import Article, ArticleAuthor, Region, Theme
 from articles.services import article_set_authors
 from tests.factories import AuthorFactory, CrossPostFactory, RegionFactory, TagFactory, ThemeFactory
@@ -52,9 +44,9 @@ def articles():
     return [first, second, bare]
 
 
-def test_the_page_loader_gives_what_prefetch_related_gives(articles, django_assert_num_queries):
+def test_the_page_data_is_each_articles_own(articles, django_assert_num_queries):
     expected = {article.pk: shown(article) for article in reference(articles)}
-    with django_assert_num_queries(3):  # the articles, their bylines, and every term in one statement
+    with django_assert_num_queries(5):  # the articles, then bylines, regions, themes and tags
         loaded = list(Article.objects.filter(pk__in=[a.pk for a in articles]).with_page_data())
     with django_assert_num_queries(0):
         assert {article.pk: shown(article) for article in loaded} == expected
@@ -68,6 +60,7 @@ def test_terms_come_by_name_and_bylines_in_their_order(articles):
     page = Article.objects.with_page_data().get(pk=articles[0].pk)
     assert [region.name for region in page.regions.all()] == ["Andes", "Balkans", "Sahel"]
     assert [theme.name for theme in page.themes.all()] == ["Energy", "Water"]
+    assert page.sorted_tags == sorted(page.tags.all(), key=lambda tag: (tag.name, tag.pk))
     article_set_authors(article=page, authors=list(reversed(page.ordered_authors)))
     again = Article.objects.with_page_data().get(pk=articles[0].pk)
     assert again.ordered_authors == list(reversed(page.ordered_authors))
@@ -92,40 +85,3 @@ def test_values_and_counts_are_left_alone(articles):
 def test_an_empty_result_runs_no_more_queries(django_assert_num_queries):
     with django_assert_num_queries(1):
         assert list(Article.objects.filter(pk=-1).with_page_data()) == []
-
-
-@pytest.mark.parametrize(
-    ("name", "slug"),
-    [
-        ("articles:detail", "a-slug_2"),
-        ("articles:author", "x"),
-        ("articles:region", "central-asia"),
-        ("articles:tag", "UPPER-and-lower"),
-        ("articles:source_rss", "source-1"),
-        ("articles:home", None),
-        ("articles:rss", None),
-    ],
-)
-def test_url_for_gives_what_reverse_gives(name, slug):
-    expected = reverse(name) if slug is None else reverse(name, kwargs={"slug": slug})
-    assert url_for(name, slug) == expected
-    assert url_for(name, slug) == expected  # and again, from what it remembered
-
-
-@pytest.mark.parametrize("slug", ["", "with space", "ünïcode", "../up", "a/b", "x?y=1"])
-def test_url_for_refuses_what_reverse_refuses(slug):
-    url_for("articles:detail", "warm-up")
-    with pytest.raises(NoReverseMatch):
-        url_for("articles:detail", slug)
-
-
-def test_url_for_follows_the_script_prefix_and_the_url_configuration():
-    assert url_for("articles:detail", "one") == "/articles/one/"
-    set_script_prefix("/mounted/")
-    try:
-        assert url_for("articles:detail", "one") == "/mounted/articles/one/"
-    finally:
-        set_script_prefix("/")
-    with override_settings(ROOT_URLCONF="tests.articles.relations_urls"):
-        assert url_for("articles:detail", "one") == "/elsewhere/one/"
-    assert url_for("articles:detail", "one") == "/articles/one/"

@@ -1,0 +1,109 @@
+"""The Editors and Contributors groups: complete on a fresh database, and kept so by every `migrate`."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.contrib.redirects.models import Redirect
+from django.core.management.sql import emit_post_migrate_signal
+from django.urls import reverse
+from reversion.models import Version
+
+from articles import roles
+from articles.models import Article, Status
+from partners.models import PermissionRequest, RequestStatus
+from tests.factories import AuthorFactory, PermissionRequestFactory, RegionFactory, article_admin_data, form_values
+
+pytestmark = pytest.mark.django_db
+
+
+def labels(group):
+    return {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")}
+
+
+def admin_url(model, view, *args):
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
+
+
+def perm(model, action):
+    return f"{model._meta.app_label}.{action}_{model._meta.model_name}"
+
+
+def test_a_freshly_migrated_database_gives_editors_every_app_they_work_in():
+    # The test database was made by `migrate` moments ago, as a new site's would be.
+    editors = labels(Group.objects.get(name=roles.EDITORS))
+    for model in (Article, PermissionRequest, Redirect, Version):
+        for action in ("add", "change", "delete", "view"):
+            assert perm(model, action) in editors
+    assert "articles.publish_article" in editors
+    app_labels = {label.split(".")[0] for label in editors}
+    assert app_labels == set(roles.EDITOR_APPS)
+
+
+def test_contributors_get_exactly_their_list():
+    contributors = labels(Group.objects.get(name=roles.CONTRIBUTORS))
+    assert contributors == set(roles.CONTRIBUTOR_PERMISSIONS)
+
+
+def test_every_migrate_restores_what_the_groups_lack_and_keeps_additions():
+    editors = Group.objects.get(name=roles.EDITORS)
+    extra = Permission.objects.get(codename="view_user")
+    editors.permissions.set([extra])  # an administrator's own addition, and everything else lost
+
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")  # what `migrate` ends with
+
+    granted = labels(editors)
+    assert {perm(PermissionRequest, "change"), perm(Redirect, "add"), "auth.view_user"} <= granted
+
+
+@pytest.fixture
+def member_client(client, editor_member):
+    client.force_login(editor_member)
+    return client
+
+
+def test_an_editors_group_member_decides_a_request(member_client, editor_member):
+    request = PermissionRequestFactory()
+    assert member_client.get(admin_url(PermissionRequest, "change", request.pk)).status_code == 200
+
+    response = member_client.post(
+        admin_url(PermissionRequest, "decide", request.pk), {"decision": "approve", "note": "Fine by the author."}
+    )
+
+    assert response.status_code == 302
+    request.refresh_from_db()
+    assert request.status == RequestStatus.APPROVED
+    assert request.decided_by == editor_member
+
+
+def test_an_editors_group_member_restores_a_revision(member_client):
+    author, region = AuthorFactory(), RegionFactory()
+    data = article_admin_data(
+        title="First title", slug="first", authors=[(author, 0)], regions=[str(region.pk)], status=Status.DRAFT
+    )
+    assert member_client.post(admin_url(Article, "add"), data).status_code == 302
+    article = Article.objects.get()
+    data.update(
+        title="Second title",
+        **{"author_links-INITIAL_FORMS": "1", "author_links-0-id": str(article.author_links.get().pk)},
+        **{"author_links-0-article": str(article.pk)},
+    )
+    assert member_client.post(admin_url(Article, "change", article.pk), data).status_code == 302
+    first = Version.objects.get_for_object(article).order_by("revision__date_created", "pk").first()
+
+    url = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
+    page = member_client.get(url)
+    assert page.status_code == 200
+    restored = form_values(page.content, "form#article_form")
+    restored["_save"] = "Save"
+    assert member_client.post(url, restored).status_code == 302
+
+    article.refresh_from_db()
+    assert article.title == "First title"
+
+
+def test_an_editors_group_member_adds_a_redirect(member_client):
+    response = member_client.post(
+        admin_url(Redirect, "add"), {"site": "1", "old_path": "/old-address/", "new_path": "/articles/new/"}
+    )
+
+    assert response.status_code == 302
+    assert Redirect.objects.filter(old_path="/old-address/", new_path="/articles/new/").exists()

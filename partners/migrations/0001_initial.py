@@ -10,7 +10,7 @@ migration takes over what it left instead of creating anything:
   the groups holding them, admin log entries and revisions point where they did;
 - the old app's rows in django_migrations are removed: the app is gone.
 
-On a new database only the first step differs: the table is created, as CreateModel would.
+On a new database the table is created, as CreateModel would, and the other steps find nothing.
 Going back (`migrate partners zero`) drops the table, as CreateModel's reverse does.
 """
 
@@ -37,9 +37,12 @@ def drop_table(apps, schema_editor):
 
 
 def forget_old_app(apps, schema_editor):
-    database = schema_editor.connection.alias
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    ContentType.objects.using(database).filter(app_label=OLD_LABEL).update(app_label="partners")
+    content_types = apps.get_model("contenttypes", "ContentType").objects.using(schema_editor.connection.alias)
+    old = content_types.filter(app_label=OLD_LABEL)
+    # A `partners` content type made before this ran (get_for_model makes them on demand) has at most
+    # the default permissions on it, and would block the relabelling: the old one, with its history, wins.
+    content_types.filter(app_label="partners", model__in=list(old.values_list("model", flat=True))).delete()
+    old.update(app_label="partners")
     MigrationRecorder(schema_editor.connection).migration_qs.filter(app=OLD_LABEL).delete()
 
 

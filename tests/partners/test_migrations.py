@@ -77,6 +77,9 @@ def test_an_existing_syndication_database_upgrades_with_its_data(syndication_dat
     entry = LogEntry.objects.create(
         user=eddie, content_type_id=content_type.pk, object_id=old.pk, object_repr="Partner Press", action_flag=CHANGE
     )
+    # Served before `migrate` ran, the new code may have made a `partners` content type of its own.
+    stray = ContentType.objects.create(app_label="partners", model="permissionrequest")
+    Permission.objects.create(content_type=stray, codename="change_permissionrequest", name="Can change")
 
     migrate(LATEST)
 
@@ -87,6 +90,7 @@ def test_an_existing_syndication_database_upgrades_with_its_data(syndication_dat
     # The content type and its permissions keep their ids, so whatever pointed at them still does.
     assert ContentType.objects.get_for_model(PermissionRequest).pk == content_type.pk
     assert not ContentType.objects.filter(app_label="syndication").exists()
+    assert not ContentType.objects.filter(pk=stray.pk).exists()
     assert Permission.objects.get(codename="change_permissionrequest").pk == change.pk
     assert editors.permissions.filter(pk=change.pk).exists()
     assert LogEntry.objects.get(pk=entry.pk).get_edited_object() == kept

@@ -240,7 +240,7 @@ class ArchiveView(ArticleListMixin, ListView):
 
 def republish_link(publication, article, our_url):
     """The partner form with this article already chosen (the permissions contact's address is listed separately)."""
-    return reverse("syndication:request_article", kwargs={"slug": article.slug})
+    return reverse("partners:request_article", kwargs={"slug": article.slug})
 
 
 class ArticleDetailView(DetailView):

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 
 from articles.sitemaps import SITEMAPS, robots_txt
 from pagecache.middleware import public_page
@@ -17,10 +18,15 @@ admin.site.login_form = LoginForm
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path(".well-known/security.txt", security_txt, name="security_txt"),
+    # The partners app was called `syndication`: links in editors' earlier e-mails and bookmarks still work.
+    re_path(
+        r"^admin/syndication/(?P<rest>.*)$",
+        RedirectView.as_view(url="/admin/partners/%(rest)s", permanent=True, query_string=True),
+    ),
     path("admin/", admin.site.urls),
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", public_page(robots_txt), name="robots_txt"),
-    path("republish/", include("syndication.urls")),
+    path("republish/", include("partners.urls")),
     path("", include("articles.urls")),
 ]
 

@@ -51,10 +51,12 @@ CONTENT_MODELS = [
     "articles.Article",
     "articles.ArticleAuthor",
     "taggit.TaggedItem",
-    "syndication.PermissionRequest",
+    "partners.PermissionRequest",
     "redirects.Redirect",
     "wordpress_import.ImportRecord",  # what each WordPress item became, so a new import updates it
 ]
+# Records named as an earlier version wrote them: {label then: label now}.
+RENAMED_MODELS = {"syndication.permissionrequest": "partners.permissionrequest"}
 # Derived from other columns and rebuilt on import (PostgreSQL's search and rank vectors).
 DERIVED_FIELDS = {"articles.article": {"search_vector", "rank_vector"}}
 # Singletons that exist as soon as a page is shown; the import replaces them.
@@ -305,6 +307,7 @@ def import_content(path):
     for record in records:
         if not isinstance(record, dict) or not isinstance(record.get("fields"), dict) or "pk" not in record:
             raise ContentFileError(f"{path} is damaged: an object is not a record ({str(record)[:80]}).")
+        record["model"] = RENAMED_MODELS.get(record.get("model"), record.get("model"))
         if record.get("model") not in models:
             raise ContentFileError(f"{path} holds {record.get('model')!r} records, which this site does not know.")
     files = _check_files(document, media_folder(path))

@@ -191,7 +191,7 @@ class PermissionRequestFactory(factory.django.DjangoModelFactory):
     """A partner's request to republish a published article, as the public form stores it."""
 
     class Meta:
-        model = "syndication.PermissionRequest"
+        model = "partners.PermissionRequest"
 
     name = "Ada Partner"
     organisation = factory.Sequence(lambda n: f"Partner Press {n}")

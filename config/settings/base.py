@@ -80,7 +80,7 @@ INSTALLED_APPS = [
     "pagecache",
     "images",
     "articles",
-    "syndication",
+    "partners",
     "wordpress_import",
     "dashboard",
     "portability",

@@ -32,14 +32,14 @@ def editorial_dashboard(context):
             ("In review", counts["review"], f"{changelist}?status__exact={Status.REVIEW}"),
             ("Scheduled", counts["scheduled"], f"{changelist}?visibility=scheduled"),
         ]
-    if apps.is_installed("syndication") and user.has_perm("syndication.view_permissionrequest"):
-        PermissionRequest = apps.get_model("syndication", "PermissionRequest")
+    if apps.is_installed("partners") and user.has_perm("partners.view_permissionrequest"):
+        PermissionRequest = apps.get_model("partners", "PermissionRequest")
         waiting = PermissionRequest.objects.filter(status="new").count()
         tiles.append(
             (
                 "New reprint requests",
                 waiting,
-                reverse("admin:syndication_permissionrequest_changelist") + "?status__exact=new",
+                reverse("admin:partners_permissionrequest_changelist") + "?status__exact=new",
             )
         )
     activity = LogEntry.objects.select_related("user", "content_type").order_by("-action_time")[:10]

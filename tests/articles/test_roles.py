@@ -9,7 +9,7 @@ from reversion.models import Version
 
 from articles import roles
 from articles.models import Article, Status
-from syndication.models import PermissionRequest, RequestStatus
+from partners.models import PermissionRequest, RequestStatus
 from tests.factories import AuthorFactory, PermissionRequestFactory, RegionFactory, article_admin_data, form_values
 
 pytestmark = pytest.mark.django_db

@@ -26,7 +26,7 @@ from articles.models import Article, Region, Theme
 from attribution.models import Source
 from authors.models import Author
 from images.models import Image
-from syndication.models import PermissionRequest
+from partners.models import PermissionRequest
 from tests.factories import article_admin_data, png_bytes
 
 from .xss_payloads import PAYLOADS, email_variant, url_variant
@@ -222,7 +222,7 @@ def enter_through_the_admin(editor, number, payload):
 def enter_through_the_partner_form(number, payload):
     partner = Client()
     response = partner.post(
-        reverse("syndication:request_article", args=[f"xss-{number}"]),
+        reverse("partners:request_article", args=[f"xss-{number}"]),
         {
             "name": payload,
             "organisation": payload,
@@ -243,7 +243,7 @@ def enter_through_the_partner_form(number, payload):
 
 def approve_in_the_admin(editor, request, payload):
     """The editor approves with a note; the partner's private kit page then shows the request and the credits."""
-    decide = reverse("admin:syndication_permissionrequest_decide", args=[request.pk])
+    decide = reverse("admin:partners_permissionrequest_decide", args=[request.pk])
     assert editor.post(decide, {"decision": "approve", "note": payload}).status_code == 302
     request.refresh_from_db()
     assert request.kit_is_live
@@ -298,7 +298,7 @@ def test_no_payload_runs_on_any_page_that_shows_editor_partner_or_reader_input(e
             searcher.inspect()
             staff.probe(f"{site}/admin/articles/article/{article.pk}/change/")
             staff.probe(f"{site}/admin/articles/article/{article.pk}/history/")
-            staff.probe(f"{site}/admin/syndication/permissionrequest/{requests[number].pk}/change/")
+            staff.probe(f"{site}/admin/partners/permissionrequest/{requests[number].pk}/change/")
             reader.probe(site + approve_in_the_admin(editor, requests[number], payload))
 
         for path in ("/", "/?page=2", "/republish/", "/republish/xss-0/"):
@@ -312,7 +312,7 @@ def test_no_payload_runs_on_any_page_that_shows_editor_partner_or_reader_input(e
             "/admin/authors/author/",
             "/admin/attribution/source/",
             "/admin/images/image/",
-            "/admin/syndication/permissionrequest/",
+            "/admin/partners/permissionrequest/",
             "/admin/articles/article/?q=__xss",
         ):
             staff.probe(site + path)

@@ -451,7 +451,7 @@ def test_other_query_parameters_are_served_fresh_and_not_stored(client, filed, q
 def test_the_partner_form_is_never_cached_nor_its_token_shared(filed):
     first, second = Client(), Client()
     for visitor in (first, second):
-        response, state = fetch(visitor, reverse("syndication:request"))
+        response, state = fetch(visitor, reverse("partners:request"))
         assert response.status_code == 200 and state is None
     assert first.cookies["csrftoken"].value != second.cookies["csrftoken"].value
 

@@ -20,9 +20,9 @@ from attribution.models import PublicationSettings
 from authors.models import Author
 from devtools.demo.loader import load_demo_content
 from images.models import Image
+from partners import clients
+from partners.models import PermissionRequest, RequestStatus
 from portability.content_file import content_models, media_folder
-from syndication import clients
-from syndication.models import PermissionRequest, RequestStatus
 from tests.factories import (
     AuthorFactory,
     CrossPostFactory,
@@ -216,13 +216,26 @@ def test_an_unknown_kind_of_record(exported, settings):
     assert_nothing_kept(settings)
 
 
+def test_an_export_from_before_the_partners_rename_imports(exported):
+    """Exports made while the partners app was called `syndication` name its records by the old label."""
+
+    def old_label(document):
+        for record in document["objects"]:
+            if record["model"] == "partners.permissionrequest":
+                record["model"] = "syndication.permissionrequest"
+
+    edit(exported, old_label)
+    call_command("import_content", str(exported), verbosity=0)
+    assert PermissionRequest.objects.count() == 2
+
+
 def test_an_invalid_record_late_in_the_file_keeps_nothing_from_before_it(exported, settings):
     def break_last_request(document):
-        requests = [record for record in document["objects"] if record["model"] == "syndication.permissionrequest"]
+        requests = [record for record in document["objects"] if record["model"] == "partners.permissionrequest"]
         requests[-1]["fields"]["publication_url"] = "javascript:alert(1)"
 
     edit(exported, break_last_request)
-    import_fails(exported, r"syndication.permissionrequest #\d+ is not valid: publication_url: Enter a valid URL")
+    import_fails(exported, r"partners.permissionrequest #\d+ is not valid: publication_url: Enter a valid URL")
     assert_nothing_kept(settings)
 
 

@@ -19,7 +19,7 @@ from reversion.models import Version
 
 from articles.models import Article
 from attribution.models import PublicationSettings
-from syndication.models import RequestStatus
+from partners.models import RequestStatus
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -165,6 +165,8 @@ def admin_paths(objects):
     settings_pk = PublicationSettings.get_solo().pk
     paths += [f"/admin/attribution/publicationsettings/{settings_pk}/{page}" for page in ("", "change/", "history/")]
     paths.append(reverse("admin:auth_user_password_change", args=[objects["user"].pk]))
+    # The partners app's addresses from when it was called `syndication` (a redirect).
+    paths.append(f"/admin/syndication/permissionrequest/{objects['request'].pk}/change/")
     paths.append(reverse("admin:logout"))  # last: it ends the session (and is a POST-only page)
     return paths
 
@@ -178,10 +180,10 @@ def public_paths(objects):
         reverse("security_txt"),
         reverse("sitemap"),
         reverse("robots_txt"),
-        reverse("syndication:request"),
-        reverse("syndication:request_article", args=[article.slug]),
-        reverse("syndication:thanks", args=[article.slug]),
-        reverse("syndication:kit", args=[objects["request"].kit_token]),
+        reverse("partners:request"),
+        reverse("partners:request_article", args=[article.slug]),
+        reverse("partners:thanks", args=[article.slug]),
+        reverse("partners:kit", args=[objects["request"].kit_token]),
         reverse("articles:home"),
         reverse("articles:home") + "?page=2",
         reverse("articles:search") + "?q=article",

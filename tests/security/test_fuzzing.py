@@ -94,10 +94,10 @@ def test_undecodable_query_strings_never_cause_a_server_error(client, public_pat
     check()
 
 
-@pytest.mark.skipif(not apps.is_installed("syndication"), reason="the partner form lives in the syndication app")
+@pytest.mark.skipif(not apps.is_installed("partners"), reason="the partner form lives in the partners app")
 def test_partner_form_submissions_never_cause_a_server_error(client, public_paths, settings):
-    from syndication.forms import PermissionRequestForm
-    from syndication.models import PermissionRequest
+    from partners.forms import PermissionRequestForm
+    from partners.models import PermissionRequest
 
     settings.PERMISSION_REQUESTS_PER_HOUR = 1_000_000
     fields = [*PermissionRequestForm.base_fields, "unknown", "csrfmiddlewaretoken"]

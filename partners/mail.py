@@ -1,0 +1,97 @@
+"""The e-mails of the permission workflow, each in plain text and HTML from templates/partners/email/.
+
+Addresses in headers are only ever validated e-mail addresses; what partners typed (names,
+organisations, messages) goes in bodies, and subjects are squeezed onto one line.
+"""
+
+from django.conf import settings
+from django.contrib.sites.models import Site
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from attribution.credits import republication_kit
+
+from .models import RequestStatus
+
+
+def absolute_url(path):
+    """A full address on the public site, for links that leave it (e-mails, the pasted kit)."""
+    return f"{settings.SITE_SCHEME}://{Site.objects.get_current().domain}{path}"
+
+
+def notification_recipients(publication):
+    """Who hears of a new request: the permissions contact; else the site's ADMINS; else DEFAULT_FROM_EMAIL.
+
+    The last is the address the site sends from, which operators must set to a mailbox they read
+    (DJANGO_DEFAULT_FROM_EMAIL); a request is never announced to no one.
+    """
+    if publication.permissions_contact_email:
+        return [publication.permissions_contact_email]
+    admins = [email for _, email in settings.ADMINS]
+    return admins or [settings.DEFAULT_FROM_EMAIL]
+
+
+def kit_for(permission_request, publication):
+    article = permission_request.article
+    return republication_kit(article, publication=publication, our_url=absolute_url(article.get_absolute_url()))
+
+
+def _message(template, context, *, to, reply_to=()):
+    subject = " ".join(render_to_string(f"partners/email/{template}_subject.txt", context).split())
+    text = render_to_string(f"partners/email/{template}.txt", context)
+    html = render_to_string(f"partners/email/{template}.html", context)
+    message = EmailMultiAlternatives(subject, text, to=to, reply_to=list(reply_to))
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def _context(permission_request, publication, **extra):
+    return {
+        "permission_request": permission_request,
+        "article": permission_request.article,
+        "publication": publication,
+        "article_url": absolute_url(permission_request.article.get_absolute_url()),
+        **extra,
+    }
+
+
+def _partner_reply_to(publication):
+    return [publication.permissions_contact_email] if publication.permissions_contact_email else []
+
+
+def acknowledgement(permission_request, publication):
+    """To the partner: what we received, and what happens next."""
+    return _message(
+        "acknowledgement",
+        _context(permission_request, publication),
+        to=[permission_request.email],
+        reply_to=_partner_reply_to(publication),
+    )
+
+
+def notification(permission_request, publication):
+    """To the editors: a new request, with a link to its record in the admin; replies go to the partner."""
+    admin_path = reverse("admin:partners_permissionrequest_change", args=[permission_request.pk])
+    return _message(
+        "notification",
+        _context(permission_request, publication, admin_url=absolute_url(admin_path)),
+        to=notification_recipients(publication),
+        reply_to=[permission_request.email],
+    )
+
+
+def decision(permission_request, publication):
+    """To the partner: the approval with the republication kit, or the refusal."""
+    if permission_request.status == RequestStatus.APPROVED:
+        context = _context(
+            permission_request,
+            publication,
+            kit=kit_for(permission_request, publication),
+            kit_url=absolute_url(permission_request.get_kit_path()),
+        )
+        template = "approved"
+    else:
+        context = _context(permission_request, publication)
+        template = "declined"
+    return _message(template, context, to=[permission_request.email], reply_to=_partner_reply_to(publication))

@@ -71,12 +71,14 @@ def _section_terms(model, kind):
     )
 
 
-def _section_latest(relation, kind, per_term):
-    """The newest few published articles of every region (or theme), numbered by date with a window function."""
-    field = Article._meta.get_field(relation)
-    term_id = f"{field.m2m_reverse_field_name()}_id"
+def _section_latest(filings, kind, per_term):
+    """The newest few published articles of every region (or theme), numbered by date with a window function.
+
+    `filings` is the table that files articles under that kind of term (`Article.regions.through`).
+    """
+    term_id = f"{kind}_id"
     return (
-        field.remote_field.through.objects.filter(article__in=Article.objects.published().values("pk"))
+        filings.objects.filter(article__in=Article.objects.published().values("pk"))
         .order_by()
         .annotate(
             kind=Value(kind),
@@ -102,8 +104,8 @@ def home_sections(per_term=3):
     sections = {"region": ("Regions", Region), "theme": ("Themes", Theme)}
     rows = _section_terms(Region, "region").union(
         _section_terms(Theme, "theme"),
-        _section_latest("regions", "region", per_term),
-        _section_latest("themes", "theme", per_term),
+        _section_latest(Article.regions.through, "region", per_term),
+        _section_latest(Article.themes.through, "theme", per_term),
         all=True,
     )
     terms, latest = {kind: [] for kind in sections}, defaultdict(list)

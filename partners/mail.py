@@ -4,15 +4,26 @@ Addresses in headers are only ever validated e-mail addresses; what partners typ
 organisations, messages) goes in bodies, and subjects are squeezed onto one line.
 """
 
+import logging
+import smtplib
+
 from django.conf import settings
 from django.contrib.sites.models import Site
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 
 from attribution.credits import republication_kit
+from attribution.models import PublicationSettings
 
-from .models import RequestStatus
+from .models import PermissionRequest, RequestStatus
+
+logger = logging.getLogger(__name__)
+
+# What a failing mail server raises through Django's SMTP backend (refused connections and
+# timeouts are OSErrors).
+MAIL_ERRORS = (smtplib.SMTPException, OSError)
 
 
 def absolute_url(path):
@@ -95,3 +106,40 @@ def decision(permission_request, publication):
         context = _context(permission_request, publication)
         template = "declined"
     return _message(template, context, to=[permission_request.email], reply_to=_partner_reply_to(publication))
+
+
+def owed(permission_request):
+    """(column, builder) of every e-mail this request still owes, editors first."""
+    if permission_request.status == RequestStatus.SPAM:
+        return []
+    owed = []
+    if permission_request.notified_at is None:
+        owed.append(("notified_at", notification))
+    if permission_request.acknowledged_at is None:
+        owed.append(("acknowledged_at", acknowledgement))
+    decided = permission_request.status in (RequestStatus.APPROVED, RequestStatus.DECLINED)
+    if decided and permission_request.decision_sent_at is None:
+        owed.append(("decision_sent_at", decision))
+    return owed
+
+
+def send_owed(permission_request):
+    """Send every e-mail the request still owes; returns the columns whose e-mail failed (they stay NULL).
+
+    Each message's column is set the moment the mail server accepts it, so a retry never sends it twice.
+    """
+    publication = PublicationSettings.get_solo()
+    failed = []
+    for column, build in owed(permission_request):
+        try:
+            build(permission_request, publication).send()
+        except MAIL_ERRORS:
+            logger.exception(
+                "Permission request %s: e-mail for %s not sent; it stays pending.", permission_request.pk, column
+            )
+            failed.append(column)
+            continue
+        now = timezone.now()
+        setattr(permission_request, column, now)
+        PermissionRequest.objects.filter(pk=permission_request.pk).update(**{column: now})
+    return failed

@@ -1,71 +1,39 @@
 """Actions on permission requests: receive one, tell people about it, decide it, manage its kit.
 
-A request is committed before any e-mail is attempted, and every e-mail has its own "sent at"
-column that stays NULL until the mail server has accepted the message; `send_pending_notifications`
-retries whatever is still NULL. So a mail server that is down loses nothing.
+A request is committed before any e-mail is attempted, and no e-mail is sent inside the partner's or
+the editor's request: each action queues a background task (partners.tasks) that sends what the
+request owes. Every e-mail has its own "sent at" column that stays NULL until the mail server has
+accepted the message; the task retries, and `send_pending_notifications` sends whatever is still
+NULL. So a mail server that is slow or down holds no one up and loses nothing.
 """
 
 import logging
-import smtplib
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article
-from attribution.models import PublicationSettings
 
-from . import mail
+from . import tasks
 from .models import PermissionRequest, RequestStatus, new_kit_token
 
 logger = logging.getLogger(__name__)
 
-# What a failing mail server raises through Django's SMTP backend (refused connections are OSErrors).
-MAIL_ERRORS = (smtplib.SMTPException, OSError)
-
 
 def permission_request_create(*, article: Article, client_fingerprint: str = "", **fields) -> PermissionRequest:
-    """Store a partner's request (committed first, in its own transaction), then send the two e-mails."""
+    """Store a partner's request (committed first, in its own transaction), then queue its two e-mails."""
     with transaction.atomic():
         permission_request = PermissionRequest.objects.create(
             article=article, client_ip_hash=client_fingerprint, **fields
         )
-    permission_request_send_mail(permission_request=permission_request)
+    permission_request_queue_mail(permission_request=permission_request)
     return permission_request
 
 
-def _owed(permission_request):
-    """(column, builder) of every e-mail this request still owes, editors first."""
-    if permission_request.status == RequestStatus.SPAM:
-        return []
-    owed = []
-    if permission_request.notified_at is None:
-        owed.append(("notified_at", mail.notification))
-    if permission_request.acknowledged_at is None:
-        owed.append(("acknowledged_at", mail.acknowledgement))
-    decided = permission_request.status in (RequestStatus.APPROVED, RequestStatus.DECLINED)
-    if decided and permission_request.decision_sent_at is None:
-        owed.append(("decision_sent_at", mail.decision))
-    return owed
-
-
-def permission_request_send_mail(*, permission_request: PermissionRequest) -> list[str]:
-    """Send every e-mail the request still owes; returns the columns whose e-mail failed (they stay NULL)."""
-    publication = PublicationSettings.get_solo()
-    failed = []
-    for column, build in _owed(permission_request):
-        try:
-            build(permission_request, publication).send()
-        except MAIL_ERRORS:
-            logger.exception(
-                "Permission request %s: e-mail for %s not sent; it stays pending.", permission_request.pk, column
-            )
-            failed.append(column)
-            continue
-        now = timezone.now()
-        setattr(permission_request, column, now)
-        PermissionRequest.objects.filter(pk=permission_request.pk).update(**{column: now})
-    return failed
+def permission_request_queue_mail(*, permission_request: PermissionRequest) -> None:
+    """Hand every e-mail the request still owes to the background worker (partners.tasks): no mail server is awaited."""
+    tasks.send_permission_request_mail.enqueue(permission_request.pk)
 
 
 def _decide(*, request: PermissionRequest, by, note: str, status: str) -> PermissionRequest:
@@ -86,7 +54,7 @@ def _decide(*, request: PermissionRequest, by, note: str, status: str) -> Permis
         request.save(
             update_fields=["status", "decision_note", "decided_by", "decided_at", "decision_sent_at", "kit_revoked_at"]
         )
-    permission_request_send_mail(permission_request=request)
+    permission_request_queue_mail(permission_request=request)
     return request
 
 
@@ -125,5 +93,5 @@ def permission_request_reissue_kit(*, request: PermissionRequest, by) -> Permiss
     with transaction.atomic():
         request.save(update_fields=["kit_token", "kit_revoked_at", "decision_sent_at"])
     logger.info("Permission request %s: new kit link issued by %s.", request.pk, by)
-    permission_request_send_mail(permission_request=request)
+    permission_request_queue_mail(permission_request=request)
     return request

@@ -2,6 +2,7 @@
 
 import datetime
 import os
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
@@ -75,6 +76,8 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "django_prose_editor",
+    "django_tasks",
+    "django_tasks_db",
     "authors",
     "attribution",
     "pagecache",
@@ -208,6 +211,34 @@ IMAGE_RENDITION_WIDTHS = (480, 800, 1200, 1600)
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "Crosspost <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# An SMTP server may take this long for each step of a conversation, and this long for all of them
+# (core.mail.DeadlineEmailBackend, used in production). Mail is sent by background tasks, never in a
+# reader's or an editor's request, so these bound a worker's wait, not a page's.
+EMAIL_TIMEOUT = env_int("DJANGO_EMAIL_TIMEOUT", 10)
+EMAIL_DEADLINE = env_int("DJANGO_EMAIL_DEADLINE", 30)
+
+# Background tasks (django-tasks, the backport of Django 6's django.tasks): stored in the site's own
+# database and run by `manage.py db_worker` (see docs/deployment.md). Local and test settings run
+# them at once instead, so `make run` needs no worker.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def admins_from(name):
+    """ADMINS from "Ana Lima <ana@example.org>, ops@example.org": who is mailed every server error."""
+    admins = []
+    for display_name, address in getaddresses([env(name, "")]):
+        if not address:
+            continue
+        if "@" not in address or any(character.isspace() for character in address):
+            raise ImproperlyConfigured(f"{name} must be e-mail addresses separated by commas, not {address!r}.")
+        admins.append((display_name or address, address))
+    return admins
+
+
+# Who hears of a server error (each report is mailed by a background task). Empty: errors go to the
+# log only, and the error page says so. SENTRY_DSN (production.py) reports them to Sentry too.
+ADMINS = admins_from("DJANGO_ADMINS")
+SENTRY_DSN = ""
 
 TAGGIT_CASE_INSENSITIVE = True
 
@@ -270,6 +301,16 @@ SECURITY_TXT_LANGUAGES = env("DJANGO_SECURITY_TXT_LANGUAGES", "en")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # Django's own report of a server error, mailed to ADMINS by a task rather than in the request.
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "core.mail.QueuedAdminEmailHandler",
+        },
+    },
+    "loggers": {"django": {"handlers": ["mail_admins"], "level": "INFO"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
 }

@@ -12,3 +12,6 @@ SECRET_KEY = env("DJANGO_SECRET_KEY", "local-only-insecure-key-never-used-in-pro
 # Serve static files straight from the app folders; no collectstatic needed here.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Tasks run at once, inside the request that queues them: no worker to start for the demo.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

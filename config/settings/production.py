@@ -50,13 +50,29 @@ if env("DJANGO_AWS_STORAGE_BUCKET_NAME"):
 
 # SMTP when a host is given; otherwise e-mail goes to the log so nothing is silently lost.
 if env("DJANGO_EMAIL_HOST"):
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_BACKEND = "core.mail.DeadlineEmailBackend"
     EMAIL_HOST = env("DJANGO_EMAIL_HOST")
     EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 587)
     EMAIL_HOST_USER = env("DJANGO_EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = env("DJANGO_EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
-    EMAIL_TIMEOUT = 10
+
+# Errors to Sentry (or any service speaking its protocol) when SENTRY_DSN is set, through its
+# official SDK; no personal data (IP addresses, cookies, users) is sent.
+SENTRY_DSN = env("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.utils import BadDsn
+
+    try:
+        sentry_sdk.init(
+            dsn=SENTRY_DSN,
+            environment=env("SENTRY_ENVIRONMENT", "production"),
+            send_default_pii=False,
+            traces_sample_rate=0,
+        )
+    except BadDsn as exc:
+        raise ImproperlyConfigured(f"SENTRY_DSN is not a Sentry DSN ({exc}).") from None
 
 # HTTPS everywhere; a proxy in front terminates TLS and says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

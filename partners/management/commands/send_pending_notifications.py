@@ -1,9 +1,13 @@
-"""Retry the permission-request e-mails that could not be sent; run it from cron, e.g. every 10 minutes."""
+"""Send the permission-request e-mails still pending; run it from cron, e.g. every hour, as a safety net.
+
+The background task (partners.tasks) sends and retries each request's e-mails; this command catches
+what is left after its last retry, or what was stored while no worker ran.
+"""
 
 from django.core.management.base import BaseCommand, CommandError
 
+from partners.mail import send_owed
 from partners.models import PermissionRequest
-from partners.services import permission_request_send_mail
 
 
 class Command(BaseCommand):
@@ -14,7 +18,7 @@ class Command(BaseCommand):
         attempted = failed = 0
         for permission_request in pending.iterator():
             attempted += 1
-            if permission_request_send_mail(permission_request=permission_request):
+            if send_owed(permission_request):
                 failed += 1
         if failed:
             # A non-zero exit lets cron or a monitor notice that the mail server is still refusing.

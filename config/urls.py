@@ -15,6 +15,8 @@ admin.site.site_title = "Crosspost"
 admin.site.index_title = "Publication"
 admin.site.login_form = LoginForm
 
+handler500 = "config.views.server_error"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path(".well-known/security.txt", security_txt, name="security_txt"),

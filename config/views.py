@@ -3,7 +3,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import connection
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseServerError
+from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -37,3 +38,14 @@ def security_txt(request):
     response = HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
     response["Cache-Control"] = "max-age=86400"
     return response
+
+
+def errors_reported():
+    """Whether a server error reaches a person (ADMINS by e-mail, or Sentry), not only the log."""
+    return bool(settings.ADMINS or settings.SENTRY_DSN)
+
+
+def server_error(request):
+    """The 500 page, saying only what is true of this site: whether anyone has been told."""
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({"reported": errors_reported()}))

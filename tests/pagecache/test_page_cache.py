@@ -192,26 +192,16 @@ def test_changing_the_byline_order_shows_at_once(client, filed):
     assert html.index("Zed Coauthor") < html.index("Ada Byline")
 
 
-def test_editing_the_source_shows_at_once(client, filed):
-    source = filed["article"].source
-    old_name = source.name
+@pytest.mark.parametrize("kind", ["source", "region", "theme", "tag"])
+def test_renaming_a_source_region_theme_or_tag_shows_at_once(client, filed, kind):
+    record = filed["article"].source if kind == "source" else filed[kind]
+    old_name, new_name = record.name, f"The Renamed {kind.title()}"
 
     def rename():
-        source.name = "The Renamed Review"
-        source.save()
+        record.name = new_name
+        record.save()
 
-    assert_changes(client, filed["article"].get_absolute_url(), old_name, "The Renamed Review", rename)
-
-
-def test_renaming_a_region_or_theme_shows_at_once(client, filed):
-    for term in (filed["region"], filed["theme"]):
-        old_name = term.name
-
-        def rename(term=term):
-            term.name = f"Renamed {term.pk} term"
-            term.save()
-
-        assert_changes(client, filed["article"].get_absolute_url(), old_name, f"Renamed {term.pk} term", rename)
+    assert_changes(client, filed["article"].get_absolute_url(), old_name, new_name, rename)
 
 
 def test_filing_under_another_region_or_tag_shows_at_once(client, filed):
@@ -226,17 +216,6 @@ def test_filing_under_another_region_or_tag_shows_at_once(client, filed):
     assert_changes(
         client, article.get_absolute_url(), filed["tag"].name, "freshtag", lambda: article.tags.set(["freshtag"])
     )
-
-
-def test_renaming_a_tag_shows_at_once(client, filed):
-    tag = filed["tag"]
-    old_name = tag.name
-
-    def rename():
-        tag.name = "Renamed tag"
-        tag.save()
-
-    assert_changes(client, filed["article"].get_absolute_url(), old_name, "Renamed tag", rename)
 
 
 def test_editing_the_publication_settings_shows_at_once(client, filed):

@@ -10,6 +10,7 @@ pages and menu items. The same seed writes the same file.
 import io
 import random
 import re
+from contextlib import nullcontext
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr  # nosec B406 - writes XML, parses none
 
@@ -81,151 +82,140 @@ def write_wxr(target, *, posts, attachments=0, pages=0, seed=1, version="1.2", p
 
     With `media_dir`, each attachment's picture is written there under its wp-content/uploads path.
     """
-    if isinstance(target, str | Path):
-        with open(target, "w", encoding="utf-8") as file:
-            return write_wxr(
-                file,
-                posts=posts,
-                attachments=attachments,
-                pages=pages,
-                seed=seed,
-                version=version,
-                paragraphs=paragraphs,
-                media_dir=media_dir,
+    with open(target, "w", encoding="utf-8") if isinstance(target, str | Path) else nullcontext(target) as file:
+        rng = random.Random(seed)  # nosec B311 - made-up content, the same for the same seed
+        out = file.write
+        out(
+            '<?xml version="1.0" encoding="UTF-8" ?>\n'
+            '<rss version="2.0"\n'
+            f'\txmlns:excerpt="http://wordpress.org/export/{version}/excerpt/"\n'
+            '\txmlns:content="http://purl.org/rss/1.0/modules/content/"\n'
+            '\txmlns:wfw="http://wellformedweb.org/CommentAPI/"\n'
+            '\txmlns:dc="http://purl.org/dc/elements/1.1/"\n'
+            f'\txmlns:wp="http://wordpress.org/export/{version}/"\n>\n<channel>\n'
+            "\t<title>The Old Review</title>\n\t<link>https://old.example.org</link>\n"
+            f"\t<wp:wxr_version>{version}</wp:wxr_version>\n"
+            "\t<wp:base_site_url>https://old.example.org</wp:base_site_url>\n"
+            "\t<wp:base_blog_url>https://old.example.org</wp:base_blog_url>\n"
+        )
+        users = [(f"user{index}", f"Staff Writer {index}") for index in range(20)]
+        for login, name in users:
+            out(
+                f"\t<wp:author><wp:author_login>{cdata(login)}</wp:author_login>"
+                f"<wp:author_display_name>{cdata(name)}</wp:author_display_name></wp:author>\n"
             )
-    rng = random.Random(seed)  # nosec B311 - made-up content, the same for the same seed
-    out = target.write
-    out(
-        '<?xml version="1.0" encoding="UTF-8" ?>\n'
-        '<rss version="2.0"\n'
-        f'\txmlns:excerpt="http://wordpress.org/export/{version}/excerpt/"\n'
-        '\txmlns:content="http://purl.org/rss/1.0/modules/content/"\n'
-        '\txmlns:wfw="http://wellformedweb.org/CommentAPI/"\n'
-        '\txmlns:dc="http://purl.org/dc/elements/1.1/"\n'
-        f'\txmlns:wp="http://wordpress.org/export/{version}/"\n>\n<channel>\n'
-        "\t<title>The Old Review</title>\n\t<link>https://old.example.org</link>\n"
-        f"\t<wp:wxr_version>{version}</wp:wxr_version>\n"
-        "\t<wp:base_site_url>https://old.example.org</wp:base_site_url>\n"
-        "\t<wp:base_blog_url>https://old.example.org</wp:base_blog_url>\n"
-    )
-    users = [(f"user{index}", f"Staff Writer {index}") for index in range(20)]
-    for login, name in users:
-        out(
-            f"\t<wp:author><wp:author_login>{cdata(login)}</wp:author_login>"
-            f"<wp:author_display_name>{cdata(name)}</wp:author_display_name></wp:author>\n"
-        )
-    for parent, children in (("regions", REGIONS), ("topics", TOPICS)):
-        out(_category(parent, parent.capitalize(), ""))
-        for child in children:
-            out(_category(child, child.replace("-", " ").title(), parent))
-    guests = [(f"guest-{index}", f"Guest Contributor {index}") for index in range(40)]
-    for login, _name in guests:
-        out(
-            f"\t<wp:term><wp:term_taxonomy>author</wp:term_taxonomy><wp:term_slug>{cdata('cap-' + login)}"
-            f"</wp:term_slug><wp:term_name>{cdata(login)}</wp:term_name></wp:term>\n"
-        )
+        for parent, children in (("regions", REGIONS), ("topics", TOPICS)):
+            out(_category(parent, parent.capitalize(), ""))
+            for child in children:
+                out(_category(child, child.replace("-", " ").title(), parent))
+        guests = [(f"guest-{index}", f"Guest Contributor {index}") for index in range(40)]
+        for login, _name in guests:
+            out(
+                f"\t<wp:term><wp:term_taxonomy>author</wp:term_taxonomy><wp:term_slug>{cdata('cap-' + login)}"
+                f"</wp:term_slug><wp:term_name>{cdata(login)}</wp:term_name></wp:term>\n"
+            )
 
-    first_attachment = 100_000
-    if media_dir is not None:
-        media_dir = Path(media_dir)
-    for index in range(attachments):
-        post_id = first_attachment + index
-        relative = f"2020/01/figure-{post_id}.png"
+        first_attachment = 100_000
         if media_dir is not None:
-            path = media_dir / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(png_bytes(index))
-        out(
-            _item(
-                post_id=post_id,
-                title=f"figure {post_id}",
-                post_type="attachment",
-                status="inherit",
-                name=f"figure-{post_id}",
-                date="2020-01-01 00:00:00",
-                extra=f"\t\t<wp:attachment_url>{cdata('https://old.example.org/wp-content/uploads/' + relative)}"
-                "</wp:attachment_url>\n"
-                + _meta("_wp_attached_file", relative)
-                + _meta("_wp_attachment_image_alt", "A figure"),
-                excerpt=f"Figure {post_id}, légende.",
+            media_dir = Path(media_dir)
+        for index in range(attachments):
+            post_id = first_attachment + index
+            relative = f"2020/01/figure-{post_id}.png"
+            if media_dir is not None:
+                path = media_dir / relative
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(png_bytes(index))
+            out(
+                _item(
+                    post_id=post_id,
+                    title=f"figure {post_id}",
+                    post_type="attachment",
+                    status="inherit",
+                    name=f"figure-{post_id}",
+                    date="2020-01-01 00:00:00",
+                    extra=f"\t\t<wp:attachment_url>{cdata('https://old.example.org/wp-content/uploads/' + relative)}"
+                    "</wp:attachment_url>\n"
+                    + _meta("_wp_attached_file", relative)
+                    + _meta("_wp_attachment_image_alt", "A figure"),
+                    excerpt=f"Figure {post_id}, légende.",
+                )
             )
-        )
-    for login, name in guests:
-        out(
-            _item(
-                post_id=200_000 + int(login.rsplit("-", 1)[1]),
-                title=name,
-                post_type="guest-author",
-                status="publish",
-                name=f"cap-{login}",
-                date="2020-01-01 00:00:00",
-                extra=_meta("cap-user_login", login) + _meta("cap-display_name", name),
+        for login, name in guests:
+            out(
+                _item(
+                    post_id=200_000 + int(login.rsplit("-", 1)[1]),
+                    title=name,
+                    post_type="guest-author",
+                    status="publish",
+                    name=f"cap-{login}",
+                    date="2020-01-01 00:00:00",
+                    extra=_meta("cap-user_login", login) + _meta("cap-display_name", name),
+                )
             )
-        )
 
-    total_weight = sum(weight for _, weight in STATUSES)
-    for index in range(posts):
-        post_id = index + 1
-        draw, status = rng.randrange(total_weight), "publish"
-        for candidate, weight in STATUSES:
-            if draw < weight:
-                status = candidate
-                break
-            draw -= weight
-        year = ANCHOR_YEAR + index * 10 // max(posts, 1)
-        day = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        date = f"{day} {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:00"
-        if status == "future":
-            date = f"2031-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d} 06:00:00"
-        title = f"{sentence(rng)[:-1]} ({post_id})"
-        if index % 97 == 5:
-            title = f"Энергетика и порты — {post_id}"
-        slug = re.sub(r"[^a-z0-9]+", "-", f"post-{post_id}-{' '.join(title.lower().split()[:4])}").strip("-")
-        count = rng.randint(*paragraphs)
-        body = classic_body(rng, count, post_id) if index % 5 == 0 else block_body(rng, count)
-        terms = [("category", rng.choice(REGIONS)), ("category", rng.choice(TOPICS))]
-        terms += [("post_tag", tag) for tag in rng.sample(TAGS, rng.randint(1, 3))]
-        if index % 5 == 1:
-            terms += [("author", "cap-" + login) for login, _ in rng.sample(guests, 2)]
-        extra = "".join(
-            f"\t\t<category domain={quoteattr(domain)} nicename={quoteattr(nicename)}>{cdata(nicename)}</category>\n"
-            for domain, nicename in terms
-        )
-        if index % 3 == 0:
-            extra += _meta("original_url", f"https://partner{index % 50}.example.net/{year}/{post_id}/")
-            extra += _meta("original_date", date[:10])
-            extra += _meta("source_name", f"Partner Review {index % 50}")
-        if attachments and index % 4 == 0:
-            extra += _meta("_thumbnail_id", str(first_attachment + index % attachments))
-        out(
-            _item(
-                post_id=post_id,
-                title=title,
-                post_type="post",
-                status=status,
-                name=slug if status != "draft" else "",
-                date=date if status not in ("draft", "pending") else "0000-00-00 00:00:00",
-                content=body,
-                excerpt=sentence(rng),
-                creator=rng.choice(users)[0],
-                password="secret" if index % 151 == 7 else "",
-                extra=extra,
+        total_weight = sum(weight for _, weight in STATUSES)
+        for index in range(posts):
+            post_id = index + 1
+            draw, status = rng.randrange(total_weight), "publish"
+            for candidate, weight in STATUSES:
+                if draw < weight:
+                    status = candidate
+                    break
+                draw -= weight
+            year = ANCHOR_YEAR + index * 10 // max(posts, 1)
+            day = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            date = f"{day} {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:00"
+            if status == "future":
+                date = f"2031-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d} 06:00:00"
+            title = f"{sentence(rng)[:-1]} ({post_id})"
+            if index % 97 == 5:
+                title = f"Энергетика и порты — {post_id}"
+            slug = re.sub(r"[^a-z0-9]+", "-", f"post-{post_id}-{' '.join(title.lower().split()[:4])}").strip("-")
+            count = rng.randint(*paragraphs)
+            body = classic_body(rng, count, post_id) if index % 5 == 0 else block_body(rng, count)
+            terms = [("category", rng.choice(REGIONS)), ("category", rng.choice(TOPICS))]
+            terms += [("post_tag", tag) for tag in rng.sample(TAGS, rng.randint(1, 3))]
+            if index % 5 == 1:
+                terms += [("author", "cap-" + login) for login, _ in rng.sample(guests, 2)]
+            extra = "".join(
+                f"\t\t<category domain={quoteattr(domain)} nicename={quoteattr(nicename)}>"
+                f"{cdata(nicename)}</category>\n"
+                for domain, nicename in terms
             )
-        )
-    for index in range(pages):
-        out(
-            _item(
-                post_id=300_000 + index,
-                title=f"Page {index}",
-                post_type="page",
-                status="publish",
-                name=f"page-{index}",
-                date="2020-01-01 00:00:00",
-                content="<p>Policy.</p>",
+            if index % 3 == 0:
+                extra += _meta("original_url", f"https://partner{index % 50}.example.net/{year}/{post_id}/")
+                extra += _meta("original_date", date[:10])
+                extra += _meta("source_name", f"Partner Review {index % 50}")
+            if attachments and index % 4 == 0:
+                extra += _meta("_thumbnail_id", str(first_attachment + index % attachments))
+            out(
+                _item(
+                    post_id=post_id,
+                    title=title,
+                    post_type="post",
+                    status=status,
+                    name=slug if status != "draft" else "",
+                    date=date if status not in ("draft", "pending") else "0000-00-00 00:00:00",
+                    content=body,
+                    excerpt=sentence(rng),
+                    creator=rng.choice(users)[0],
+                    password="secret" if index % 151 == 7 else "",
+                    extra=extra,
+                )
             )
-        )
-    out("</channel>\n</rss>\n")
-    return None
+        for index in range(pages):
+            out(
+                _item(
+                    post_id=300_000 + index,
+                    title=f"Page {index}",
+                    post_type="page",
+                    status="publish",
+                    name=f"page-{index}",
+                    date="2020-01-01 00:00:00",
+                    content="<p>Policy.</p>",
+                )
+            )
+        out("</channel>\n</rss>\n")
 
 
 def _category(nicename, name, parent):

@@ -7,24 +7,12 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from . import services
+from .forms import ABOUT_THE_PARTNER, ABOUT_THE_REPRINT
 from .mail import absolute_url
 from .models import PermissionRequest, RequestStatus
 
-PARTNER_FIELDS = [
-    "name",
-    "organisation",
-    "email",
-    "article",
-    "medium",
-    "publication_name",
-    "publication_url",
-    "planned_date",
-    "audience",
-    "message",
-    "agreed_to_terms",
-    "created_at",
-    "client_ip_hash",
-]
+# The request as the partner sent it (the form's fields), the article it is about, and when and from whom it came.
+PARTNER_FIELDS = [*ABOUT_THE_PARTNER, "article", *ABOUT_THE_REPRINT, "created_at", "client_ip_hash"]
 
 
 class NotifiedFilter(admin.SimpleListFilter):

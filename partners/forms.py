@@ -65,6 +65,20 @@ def _published_article_on(paths):
     return Article.objects.published().filter(slug__in=slugs).first() if slugs else None
 
 
+# What a partner tells us: who they are, then where and how the article would appear. The admin
+# shows the request in this order too, with the article between the two (partners.admin).
+ABOUT_THE_PARTNER = ["name", "organisation", "email"]
+ABOUT_THE_REPRINT = [
+    "medium",
+    "publication_name",
+    "publication_url",
+    "planned_date",
+    "audience",
+    "message",
+    "agreed_to_terms",
+]
+
+
 class PermissionRequestForm(forms.ModelForm):
     """A partner's request; pass `article` when the page already names it, else `hosts` to check a pasted address."""
 
@@ -97,18 +111,7 @@ class PermissionRequestForm(forms.ModelForm):
 
     class Meta:
         model = PermissionRequest
-        fields = [
-            "name",
-            "organisation",
-            "email",
-            "medium",
-            "publication_name",
-            "publication_url",
-            "planned_date",
-            "audience",
-            "message",
-            "agreed_to_terms",
-        ]
+        fields = [*ABOUT_THE_PARTNER, *ABOUT_THE_REPRINT]
         labels = {
             "name": "Your name",
             "organisation": "Organisation",

@@ -73,6 +73,11 @@ class Result:
     files: int = 0
     warnings: list = field(default_factory=list)
 
+    @property
+    def summary(self):
+        """What was written or read, as a command reports it: "3 articles, 2 authors, …"."""
+        return ", ".join(f"{count} {label}" for label, count in self.counts.items())
+
 
 def content_models():
     """The content models of the installed apps, in import order."""

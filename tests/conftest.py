@@ -94,3 +94,17 @@ def article(publication):
         original_published_on=datetime.date(2018, 6, 6),
         authors=[AuthorFactory(name="Andrew Korybko", slug="andrew-korybko"), AuthorFactory(name="Jane Roe")],
     )
+
+
+@pytest.fixture
+def article_credits(article):
+    """What a partner's kit says to credit `article`, line by line, with `publication`'s settings."""
+    return [
+        "Colombia and NATO",
+        "By Andrew Korybko and Jane Roe",
+        "First published on 6 June 2018",
+        f"The original source of this article is Oriental Review: {article.original_url}",
+        "Copyright © Andrew Korybko, Jane Roe, Oriental Review, 2018",
+        "Republished from Crosspost Review: http://testserver/articles/colombia-and-nato/",
+        "The views expressed are the author's own.",
+    ]

@@ -844,37 +844,20 @@ class Vocabulary:
         return known
 
     def tags(self, names, outcomes):
-        known = self.known["tag"]
-        missing = {}
-        for name in names:
-            if name.lower() not in known:
-                missing.setdefault(name.lower(), name)
-        if missing:
-            query = Tag.objects.annotate(lowered=Lower("name")).filter(
-                Q(name__in=list(missing.values())) | Q(lowered__in=list(missing))
-            )
-            found = {name.lower(): pk for name, pk in query.values_list("name", "pk")}
-            to_make = {lowered: name for lowered, name in missing.items() if lowered not in found}
-            slugs = unique_slugs(
-                Tag, {lowered: ascii_slug(name, prefix="tag") for lowered, name in to_make.items()}, 100
-            )
-            new = [Tag(name=name, slug=slugs[lowered]) for lowered, name in to_make.items()]
-            Tag.objects.bulk_create(new)
-            for tag in new:
-                found[tag.name.lower()] = tag.pk
-                outcomes.append(("tag", "created", tag.name, ""))
-            for lowered, pk in found.items():
-                self._remember("tag", lowered, pk)
-        return known
+        return self._by_name(Tag, "tag", names, outcomes, slug_length=100)
 
     def sources(self, names, outcomes):
-        known = self.known["source"]
+        return self._by_name(Source, "source", names, outcomes, slug_length=200)
+
+    def _by_name(self, model, kind, names, outcomes, *, slug_length):
+        """name.lower() → pk of the `model` row with that name in any case (the oldest, if several), made if none."""
+        known = self.known[kind]
         missing = {}
         for name in names:
             if name.lower() not in known:
                 missing.setdefault(name.lower(), name)
         if missing:
-            query = Source.objects.annotate(lowered=Lower("name")).filter(
+            query = model.objects.annotate(lowered=Lower("name")).filter(
                 Q(name__in=list(missing.values())) | Q(lowered__in=list(missing))
             )
             found = {}
@@ -882,15 +865,15 @@ class Vocabulary:
                 found.setdefault(name.lower(), pk)
             to_make = {lowered: name for lowered, name in missing.items() if lowered not in found}
             slugs = unique_slugs(
-                Source, {lowered: ascii_slug(name, prefix="source") for lowered, name in to_make.items()}, 200
+                model, {lowered: ascii_slug(name, prefix=kind) for lowered, name in to_make.items()}, slug_length
             )
-            new = [Source(name=name, slug=slugs[lowered]) for lowered, name in to_make.items()]
-            Source.objects.bulk_create(new)
-            for source in new:
-                found[source.name.lower()] = source.pk
-                outcomes.append(("source", "created", source.name, ""))
+            new = [model(name=name, slug=slugs[lowered]) for lowered, name in to_make.items()]
+            model.objects.bulk_create(new)
+            for row in new:
+                found[row.name.lower()] = row.pk
+                outcomes.append((kind, "created", row.name, ""))
             for lowered, pk in found.items():
-                self._remember("source", lowered, pk)
+                self._remember(kind, lowered, pk)
         return known
 
 

@@ -3,8 +3,10 @@
 CI sets REQUIRE_BROWSER=1, which turns a missing tool into a failure instead of a skip.
 """
 
+import json
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -68,3 +72,33 @@ def vnu_jar():
     require(VNU.exists(), "vnu-jar (npm install)")
     require(shutil.which("java") is not None, "Java")
     return VNU
+
+
+def html_problems(vnu_jar, folder, pages):
+    """The Nu HTML Checker's errors in `pages` ({name: HTML as bytes}), each as "name: line N: message"."""
+    files = {}
+    for name, content in pages.items():
+        target = folder / f"{len(files):02d}.html"
+        target.write_bytes(content)
+        files[str(target)] = name
+    result = subprocess.run(  # noqa: S603 - fixed arguments, local files
+        ["java", "-jar", str(vnu_jar), "--errors-only", "--format", "json", *files],  # noqa: S607
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    messages = json.loads(result.stderr or "{}").get("messages", [])
+    return [
+        f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))}: line {m.get('lastLine')}: {m['message']}"
+        for m in messages
+    ]
+
+
+def axe_problems(page, name):
+    """What axe-core, already loaded in `page`, finds against WCAG 2.1 AA, each as "name: rule (impact): target"."""
+    result = page.evaluate("(tags) => axe.run(document, {runOnly: tags})", WCAG)
+    return [
+        f"{name}: {violation['id']} ({violation['impact']}): {node['target']}"
+        for violation in result["violations"]
+        for node in violation["nodes"]
+    ]

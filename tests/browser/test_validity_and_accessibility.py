@@ -1,8 +1,5 @@
 """Every kind of public page: valid HTML (Nu HTML Checker) and no axe-core WCAG 2.1 AA violation."""
 
-import json
-import subprocess
-
 import pytest
 from django.test import Client
 
@@ -10,10 +7,9 @@ from articles.models import Article, Region, Theme
 from attribution.models import Source
 from authors.models import Author
 from devtools.demo.loader import load_demo_content
+from tests.browser.conftest import axe_problems, html_problems
 
 pytestmark = pytest.mark.browser
-
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def public_pages():
@@ -48,25 +44,12 @@ def demo_pages(transactional_db):
 
 def test_pages_are_valid_html(demo_pages, vnu_jar, tmp_path):
     client = Client()
-    files = {}
+    pages = {}
     for name, path, status in demo_pages:
         response = client.get(path)
         assert response.status_code == status, name
-        target = tmp_path / f"{len(files):02d}.html"
-        target.write_bytes(response.content)
-        files[str(target)] = name
-    result = subprocess.run(  # noqa: S603 - fixed arguments, local files
-        ["java", "-jar", str(vnu_jar), "--errors-only", "--format", "json", *files],  # noqa: S607
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    messages = json.loads(result.stderr or "{}").get("messages", [])
-    problems = [
-        f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))}: line {m.get('lastLine')}: {m['message']}"
-        for m in messages
-    ]
-    assert problems == []
+        pages[name] = response.content
+    assert html_problems(vnu_jar, tmp_path, pages) == []
 
 
 def test_pages_have_no_accessibility_violations(demo_pages, live_server, page, axe_source):
@@ -75,12 +58,7 @@ def test_pages_have_no_accessibility_violations(demo_pages, live_server, page, a
         response = page.goto(live_server.url + path)
         assert response.status == status, name
         page.evaluate(axe_source)  # not a <script> tag: the Content-Security-Policy would refuse it
-        result = page.evaluate("(tags) => axe.run(document, {runOnly: tags})", WCAG)
-        problems += [
-            f"{name}: {violation['id']} ({violation['impact']}): {node['target']}"
-            for violation in result["violations"]
-            for node in violation["nodes"]
-        ]
+        problems += axe_problems(page, name)
     assert problems == []
 
 

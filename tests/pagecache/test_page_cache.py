@@ -142,38 +142,35 @@ def assert_changes(client, url, before, after, change):
     assert after in html and before not in html
 
 
+def edit(record, **values):
+    """A change for assert_changes: set `values` on `record` and save it, as the admin would."""
+
+    def change():
+        for name, value in values.items():
+            setattr(record, name, value)
+        record.save()
+
+    return change
+
+
 def test_editing_the_article_shows_at_once(client, filed):
     article = filed["article"]
-
-    def edit():
-        article.title = "A corrected title"
-        article.save()
 
     for url in (article.get_absolute_url(), reverse("articles:home"), reverse("articles:rss")):
         cache.clear()
         article.title = "The cached article"
         article.save()
-        assert_changes(client, url, "The cached article", "A corrected title", edit)
+        assert_changes(client, url, "The cached article", "A corrected title", edit(article, title="A corrected title"))
 
 
 def test_renaming_an_author_changes_every_byline_at_once(client, filed):
-    author = filed["author"]
-
-    def rename():
-        author.name = "Ada Corrected"
-        author.save()
-
+    rename = edit(filed["author"], name="Ada Corrected")
     assert_changes(client, filed["article"].get_absolute_url(), "Ada Byline", "Ada Corrected", rename)
     assert "Ada Corrected" in fetch(client, reverse("articles:atom"))[0].content.decode()
 
 
 def test_editing_an_author_bio_shows_at_once(client, filed):
-    author = filed["author"]
-
-    def rewrite():
-        author.short_bio = "A new bio, written today."
-        author.save()
-
+    rewrite = edit(filed["author"], short_bio="A new bio, written today.")
     assert_changes(client, filed["article"].get_absolute_url(), "An economist.", "A new bio", rewrite)
 
 
@@ -192,26 +189,11 @@ def test_changing_the_byline_order_shows_at_once(client, filed):
     assert html.index("Zed Coauthor") < html.index("Ada Byline")
 
 
-def test_editing_the_source_shows_at_once(client, filed):
-    source = filed["article"].source
-    old_name = source.name
-
-    def rename():
-        source.name = "The Renamed Review"
-        source.save()
-
-    assert_changes(client, filed["article"].get_absolute_url(), old_name, "The Renamed Review", rename)
-
-
-def test_renaming_a_region_or_theme_shows_at_once(client, filed):
-    for term in (filed["region"], filed["theme"]):
-        old_name = term.name
-
-        def rename(term=term):
-            term.name = f"Renamed {term.pk} term"
-            term.save()
-
-        assert_changes(client, filed["article"].get_absolute_url(), old_name, f"Renamed {term.pk} term", rename)
+@pytest.mark.parametrize("kind", ["source", "region", "theme", "tag"])
+def test_renaming_a_source_region_theme_or_tag_shows_at_once(client, filed, kind):
+    record = filed["article"].source if kind == "source" else filed[kind]
+    new_name = f"The Renamed {kind.title()}"
+    assert_changes(client, filed["article"].get_absolute_url(), record.name, new_name, edit(record, name=new_name))
 
 
 def test_filing_under_another_region_or_tag_shows_at_once(client, filed):
@@ -228,17 +210,6 @@ def test_filing_under_another_region_or_tag_shows_at_once(client, filed):
     )
 
 
-def test_renaming_a_tag_shows_at_once(client, filed):
-    tag = filed["tag"]
-    old_name = tag.name
-
-    def rename():
-        tag.name = "Renamed tag"
-        tag.save()
-
-    assert_changes(client, filed["article"].get_absolute_url(), old_name, "Renamed tag", rename)
-
-
 def test_editing_the_publication_settings_shows_at_once(client, filed):
     assert_changes(
         client,
@@ -250,12 +221,7 @@ def test_editing_the_publication_settings_shows_at_once(client, filed):
 
 
 def test_editing_an_image_caption_shows_at_once(client, filed):
-    image = filed["article"].lead_image
-
-    def recaption():
-        image.caption = "A corrected caption."
-        image.save()
-
+    recaption = edit(filed["article"].lead_image, caption="A corrected caption.")
     assert_changes(client, filed["article"].get_absolute_url(), "The first caption.", "A corrected caption.", recaption)
 
 

@@ -16,6 +16,18 @@ from .conftest import CONTACT, form_data, request_url
 
 pytestmark = pytest.mark.django_db
 
+# Every way an article stays out of readers' sight, and so out of partners' requests.
+hidden_articles = pytest.mark.parametrize(
+    "hidden",
+    [
+        {"status": Status.DRAFT, "published_at": None},
+        {"status": Status.PUBLISHED, "published_at": timezone.now() + datetime.timedelta(days=2)},
+        {"status": Status.SCHEDULED, "published_at": timezone.now() + datetime.timedelta(hours=1)},
+        {"status": Status.WITHDRAWN},
+    ],
+    ids=["draft", "published-for-later", "scheduled", "withdrawn"],
+)
+
 
 def soup_of(response):
     return BeautifulSoup(response.content, "html.parser")
@@ -65,15 +77,7 @@ def test_general_form_asks_for_the_article_address(client, article):
     assert "once you have given the article's address" in soup.select_one(".reprint-terms").get_text()
 
 
-@pytest.mark.parametrize(
-    "hidden",
-    [
-        {"status": Status.DRAFT, "published_at": None},
-        {"status": Status.PUBLISHED, "published_at": timezone.now() + datetime.timedelta(days=2)},
-        {"status": Status.WITHDRAWN},
-    ],
-    ids=["draft", "future", "withdrawn"],
-)
+@hidden_articles
 def test_per_article_form_is_404_for_an_article_readers_cannot_see(client, publication, hidden):
     article = ArticleFactory(**hidden)
 
@@ -232,15 +236,7 @@ def test_general_form_rejects_an_address_that_is_not_one_of_our_published_articl
     assert not PermissionRequest.objects.exists()
 
 
-@pytest.mark.parametrize(
-    "hidden",
-    [
-        {"status": Status.DRAFT, "published_at": None},
-        {"status": Status.SCHEDULED, "published_at": timezone.now() + datetime.timedelta(hours=1)},
-        {"status": Status.WITHDRAWN},
-    ],
-    ids=["draft", "future", "withdrawn"],
-)
+@hidden_articles
 def test_general_form_rejects_the_address_of_an_article_readers_cannot_see(client, publication, hidden):
     secret = CrossPostFactory(slug="not-yet", **hidden)
 

@@ -74,19 +74,10 @@ def public_paths(db):
     ]
 
 
-def test_query_parameters_of_public_pages_never_cause_a_server_error(client, public_paths):
+@pytest.mark.parametrize("queries", [parameters.map(urlencode), raw_query], ids=["any-parameters", "undecodable-bytes"])
+def test_query_strings_of_public_pages_never_cause_a_server_error(client, public_paths, queries):
     @FUZZ
-    @given(path=st.sampled_from(public_paths), query=parameters)
-    def check(path, query):
-        response = client.get(f"{path}?{urlencode(query)}")
-        assert response.status_code < 500, (path, query)
-
-    check()
-
-
-def test_undecodable_query_strings_never_cause_a_server_error(client, public_paths):
-    @FUZZ
-    @given(path=st.sampled_from(public_paths), query=raw_query)
+    @given(path=st.sampled_from(public_paths), query=queries)
     def check(path, query):
         response = client.get(f"{path}?{query}")
         assert response.status_code < 500, (path, query)

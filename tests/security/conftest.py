@@ -13,6 +13,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.redirects.models import Redirect
+from django.test import override_settings
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 from reversion.models import Version
@@ -20,6 +21,7 @@ from reversion.models import Version
 from articles.models import Article
 from attribution.models import PublicationSettings
 from partners.models import RequestStatus
+from partners.tasks import send_permission_request_mail
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -121,6 +123,8 @@ def site_objects(db, django_user_model):
         apps.get_model("wordpress_import", "ImportRecord").objects.create(
             site="old.example.org", kind="post", wp_id="1", article=article
         )
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        send_permission_request_mail.enqueue(approved.pk)  # a task record, for the admin's Tasks pages
     user = django_user_model.objects.create_superuser("inventory", "inventory@example.org", "a-long-test-password")
     return {"article": article, "deleted": doomed, "request": approved, "user": user}
 

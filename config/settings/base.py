@@ -59,6 +59,9 @@ DEBUG = False
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 
 INSTALLED_APPS = [
+    # Before staticfiles: `runserver` leaves static files to WhiteNoise, as every other server does. Its
+    # own static handler answers a 500 to `/static/../` (Django passes its SuspiciousFileOperation on).
+    "whitenoise.runserver_nostatic",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.AllowedMethodsMiddleware",
+    # Before anything reads the query string or the body (CSRF reads a form's body).
+    "config.middleware.MalformedRequestMiddleware",
     "config.middleware.MediaNonceMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, CSRF and authentication: a cached page is served without any of them running.

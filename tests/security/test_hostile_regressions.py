@@ -9,6 +9,7 @@ import time
 from wsgiref.util import setup_testing_defaults
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog
 from bs4 import BeautifulSoup
 from django.core.management import get_commands, load_command_class
 from django.db import connection
@@ -91,6 +92,13 @@ def test_a_form_in_utf_8_is_read(client, charset):
         content_type=f"application/x-www-form-urlencoded; charset={charset}",
     )
     assert response.status_code == 200 and b"Please enter the correct" in response.content
+
+
+def test_an_overlong_user_name_is_refused_by_the_sign_in_form_before_it_is_recorded(client):
+    response = client.post(reverse("admin:login"), {"username": "a" * 10_000, "password": "wrong"})
+    assert response.status_code == 200
+    assert "Ensure this value has at most 150 characters" in response.content.decode()
+    assert not AccessAttempt.objects.exists() and not AccessFailureLog.objects.exists()
 
 
 def test_a_nul_byte_in_an_admin_filter_is_a_bad_request(editor_client):

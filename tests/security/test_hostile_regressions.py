@@ -138,6 +138,8 @@ def runserver_response(path):
     return int(statuses[0].split()[0]), body
 
 
+# Outside a test transaction: the real handler closes a connection left in one when a request starts.
+@pytest.mark.django_db(transaction=True)
 @override_settings(DEBUG=True)
 @pytest.mark.parametrize("path", ["/static/../", "/static/../../etc/passwd", "/static/..%2f"])
 def test_a_static_path_outside_the_static_folders_is_not_found_under_runserver(path):

@@ -4,7 +4,7 @@ The variants are data, one a line, in tests/security/hostile/ (its README.md giv
 paths, query strings, methods, headers and form bodies. A new line there is tried on the next
 run, and a new route in the URL conf is swept as soon as it exists: the routes come from the
 resolver, and a route whose address needs an object fails `test_every_public_route_has_a_sample`
-until SAMPLE_KWARGS below can fill it in. The admin is for signed-in editors and has its own
+until `sample_kwargs` below can fill it in. The admin is for signed-in editors and has its own
 inventory (tests/security/conftest.py); of it, only the login form is public and swept here.
 
 Not the full cross product (variants × routes × methods × headers would be millions of requests):

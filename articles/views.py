@@ -1,10 +1,12 @@
+import re
 from collections import defaultdict
 
 from django.conf import settings
+from django.core.paginator import InvalidPage
 from django.db import connection
 from django.db.models import CharField, DateTimeField, Exists, F, OuterRef, Value, Window
 from django.db.models.functions import Cast, RowNumber
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
@@ -21,9 +23,20 @@ from .embeds import images_for, render_body
 from .forms import SearchForm
 from .models import Article, Region, Status, Theme
 
+# A page number as listings write it: 2 to 999999, no sign, no leading zero, ASCII digits only (int()
+# alone would also take " 2", "1_000" and "٢"). Page 1 is the address without `?page=`.
+PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
+# The same number padded with zeros ("000002"), which is sent on to its usual address.
+PADDED_PAGE_NUMBER = re.compile(r"0+[1-9][0-9]{0,5}|0*1")
+
 
 class ArticleListMixin:
-    """Published articles, newest first, as cards; a bad `?page=` shows the nearest real page."""
+    """Published articles, newest first, as cards, a page at a time: `?page=N` for pages 2 and on.
+
+    Every page has one address: `?page=1` and padded numbers are redirected to it; any other number
+    that names no page (past the last, zero, negative, not a number) is a 404, so no one can make
+    the page cache keep a copy of a page that does not exist.
+    """
 
     template_name = "articles/archive.html"
     context_object_name = "articles"
@@ -35,17 +48,31 @@ class ArticleListMixin:
     def get_queryset(self):
         return Article.objects.published().with_card_data().newest_first()
 
+    def get(self, request, *args, **kwargs):
+        number = request.GET.get(self.page_kwarg)
+        if number is None or (PAGE_NUMBER.fullmatch(number) and number != "1"):
+            self.page_number = int(number or 1)
+            return super().get(request, *args, **kwargs)
+        if not PADDED_PAGE_NUMBER.fullmatch(number):
+            raise Http404("No such page.")
+        # The same page at its one address, the other parameters (a search's) kept.
+        params = request.GET.copy()
+        params[self.page_kwarg] = str(int(number))
+        if params[self.page_kwarg] == "1":
+            del params[self.page_kwarg]
+        query = params.urlencode()
+        return HttpResponsePermanentRedirect(request.path + (f"?{query}" if query else ""))
+
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
         if self.total_name:
             # Counting a growing archive costs more with every article, and its total changes only
             # when the content does: the page cache keeps it (`remember`), the paginator is told it.
             paginator.count = remember(self.total_name, queryset.count)
-        number = self.request.GET.get(self.page_kwarg)
-        # Zero or negative numbers mean "the start"; past-the-end and garbage go to the nearest real page.
-        if number and number.lstrip().startswith(("-", "0")):
-            number = 1
-        page = paginator.get_page(number)
+        try:
+            page = paginator.page(self.page_number)
+        except InvalidPage:
+            raise Http404("No such page.") from None
         return paginator, page, page.object_list, page.has_other_pages()
 
 

@@ -2,6 +2,7 @@
 
 from axes.backends import AxesStandaloneBackend
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.core.validators import MaxLengthValidator
 
 
 class LoginThrottleBackend(AxesStandaloneBackend):
@@ -33,3 +34,11 @@ class LoginForm(AdminAuthenticationForm):
             "case-sensitive. After several failed attempts, signing in is paused for a while."
         ),
     }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        # Django sets the user name's max_length after the field is made, so only the browser checks it:
+        # a longer name went on to authenticate(), and django-axes's record of the failure (255
+        # characters at most) made PostgreSQL refuse the insert, a 500. No account has such a name.
+        username = self.fields["username"]
+        username.validators.append(MaxLengthValidator(username.max_length))

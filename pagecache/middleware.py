@@ -1,8 +1,9 @@
 """Whole public pages for anonymous readers, served from the page cache (pagecache.store), and their HTTP caching.
 
 Only views wrapped in `public_page` are stored, and only for a GET from a visitor without a
-session (editors always have one), without query parameters other than `?page=N`, when the
-response is a plain 200 that sets no cookie and carries no CSRF token or CSP nonce.
+session (editors always have one), without query parameters other than `?page=N` (N from 2, as
+listings write it), when the response is a plain 200 that sets no cookie and carries no CSRF token
+or CSP nonce.
 `PAGE_CACHE = False` turns the whole-page cache off; `remember` stays on.
 """
 
@@ -17,8 +18,10 @@ from django.utils.cache import get_conditional_response, patch_cache_control, se
 
 from .store import Snapshot
 
-# The only query string a cached page may have; any other parameter is served fresh, and not stored.
-SAFE_QUERY = re.compile(r"(?:page=\d{1,6})?")
+# The only query string a cached page may have: a listing's page 2 to 999999, written as listings write
+# it (no leading zero; page 1 has no `?page=`). Any other is served fresh and not stored, so the cache
+# keeps one entry per page, whatever numbers are asked for.
+SAFE_QUERY = re.compile(r"(?:page=(?:[2-9]|[1-9][0-9]{1,5}))?")
 # Cookies that can change what a page shows or who is asking: their bearers are served fresh.
 PERSONAL_COOKIES = ("messages",)
 

@@ -45,6 +45,8 @@ def published_article_at(address, *, hosts):
     if (parts.scheme or parts.netloc) and (parts.scheme not in ("http", "https") or parts.netloc.lower() not in hosts):
         return None
     path = unquote(parts.path) or "/"
+    if "\x00" in path:
+        return None  # "%00" decoded: no address of ours has one, and PostgreSQL refuses it in a query
     candidates = [path] if path.endswith("/") else [path, path + "/"]
     article = _published_article_on(candidates)
     if article is None:

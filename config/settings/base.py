@@ -60,6 +60,9 @@ DEBUG = False
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 
 INSTALLED_APPS = [
+    # Before staticfiles: `runserver` leaves static files to WhiteNoise, as every other server does. Its
+    # own static handler answers a 500 to `/static/../` (Django passes its SuspiciousFileOperation on).
+    "whitenoise.runserver_nostatic",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -94,6 +97,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.AllowedMethodsMiddleware",
+    # Before anything reads the query string or the body (CSRF reads a form's body).
+    "config.middleware.MalformedRequestMiddleware",
     "config.middleware.MediaNonceMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, CSRF and authentication: a cached page is served without any of them running.

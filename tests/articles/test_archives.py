@@ -157,21 +157,31 @@ def test_listing_is_paginated_by_the_articles_per_page_setting(client, archive, 
 
 
 @pytest.mark.parametrize(
-    ("page", "shows"),
-    [("abc", "first"), ("", "first"), ("99999", "last"), ("0", "first"), ("-1", "first"), ("2.5", "a real")],
+    "page", ["4", "99999", "999999", "1000000", "0", "-1", "abc", "", "2.5", " 2", "1_0", "٢", "+2", "0x2", "00"]
 )
-def test_bad_page_number_shows_a_real_page(client, archive, small_pages, page, shows):
+def test_a_page_number_that_names_no_page_is_not_found(client, archive, small_pages, page):
+    file_dated(archive, 1, 2, 3, 4, 5)  # three pages
+    assert client.get(archive.url, {"page": page}).status_code == 404
+
+
+@pytest.mark.parametrize(("page", "address"), [("1", ""), ("01", ""), ("0002", "?page=2"), ("03", "?page=3")])
+def test_page_one_and_padded_numbers_are_sent_to_the_one_address_of_their_page(
+    client, archive, small_pages, page, address
+):
     file_dated(archive, 1, 2, 3, 4, 5)
-    pages = [["1 days old", "2 days old"], ["3 days old", "4 days old"], ["5 days old"]]
+    response = client.get(archive.url, {"page": page})
+    assert response.status_code == 301 and response["Location"] == archive.url + address
 
-    titles = card_titles(get(client, archive.url, page=page))
 
-    if shows == "first":
-        assert titles == pages[0]
-    elif shows == "last":
-        assert titles == pages[-1]
-    else:
-        assert titles in pages
+def test_the_link_back_to_the_first_page_has_no_page_number(client, archive, small_pages):
+    file_dated(archive, 1, 2, 3, 4, 5)
+    assert get(client, archive.url, page=2).find("a", rel="prev")["href"] == archive.url
+    assert get(client, archive.url, page=3).find("a", rel="prev")["href"] == "?page=2"
+
+
+def test_an_empty_archive_shows_its_first_page(client, archive):
+    assert get(client, archive.url).find("a", rel="next") is None
+    assert client.get(archive.url, {"page": "2"}).status_code == 404
 
 
 # --- the archive header ----------------------------------------------------------------------

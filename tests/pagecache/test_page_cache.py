@@ -15,6 +15,7 @@ from django.utils import timezone
 from articles.models import Status
 from articles.services import article_publish, article_set_authors, article_withdraw
 from pagecache import store as page_cache
+from pagecache.middleware import page_key
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -403,7 +404,7 @@ def test_listing_pages_are_cached_one_by_one(client, settings, filed):
     assert fetch(client, url + "?page=2")[1] == HIT
 
 
-@pytest.mark.parametrize("query", ["utm_source=newsletter", "page=2&utm_source=x", "page=abc", "page=", "x"])
+@pytest.mark.parametrize("query", ["utm_source=newsletter", "utm_source=x&utm_medium=y", "x"])
 def test_other_query_parameters_are_served_fresh_and_not_stored(client, filed, query):
     url = f"{reverse('articles:home')}?{query}"
     fetch(client, url)
@@ -412,6 +413,27 @@ def test_other_query_parameters_are_served_fresh_and_not_stored(client, filed, q
     assert fetch(client, reverse("articles:home"))[1] == MISS, (
         "a page with other parameters was stored as the plain one"
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [("page=888888", 404), ("page=2", 404), ("page=0", 404), ("page=-1", 404), ("page=abc", 404), ("page=", 404),
+     ("page=1000000", 404), ("page=000002", 301), ("page=01", 301), ("page=1", 301)],
+)  # fmt: skip
+def test_addresses_of_pages_that_do_not_exist_are_never_stored(client, filed, query, status):
+    url = f"{reverse('articles:home')}?{query}"
+    for _ in range(2):
+        response, state = fetch(client, url)
+        assert response.status_code == status and state is None
+
+
+@pytest.mark.parametrize(
+    ("query", "kept"),
+    [("", True), ("page=2", True), ("page=999999", True), ("page=1", False), ("page=000002", False),
+     ("page=02", False), ("page=0", False), ("page=1000000", False), ("page=2&page=2", False)],
+)  # fmt: skip
+def test_only_the_one_address_of_a_listing_page_has_a_cache_key(rf, query, kept):
+    assert (page_key(rf.get("/", QUERY_STRING=query)) is not None) is kept
 
 
 def test_the_partner_form_is_never_cached_nor_its_token_shared(filed):

@@ -31,5 +31,5 @@ SUBJECTS = [
     Subject("theme", "Theme", Theme, "themes"),
     Subject("tag", "Tag", Tag, "tags"),
     Subject("author", "Author", Author, "authors", template_name="articles/author.html"),
-    Subject("source", "Source", Source, "source"),
+    Subject("source", "Source", Source, "source", template_name="articles/source.html"),
 ]

@@ -150,7 +150,7 @@ class LatestArticlesFeed(Feed):
         return obj.publication.site_name
 
     def link(self, obj):
-        return reverse("articles:home")
+        return reverse("home")
 
     def description(self, obj):
         return obj.publication.tagline or f"The latest articles published by {obj.publication.site_name}."

@@ -91,7 +91,7 @@ class ArticleQuerySet(models.QuerySet):
     def with_card_data(self):
         """Everything a listing card shows: the source joined, bylines and regions in one query each."""
         # Cards never show the body: leave the heavy columns in the database.
-        cards = self.defer("body", "body_text", "search_vector", "rank_vector").select_related("source")
+        cards = self.defer("body", "body_text", "search_vector", "rank_vector").select_related("source", "lead_image")
         return cards.prefetch_related(bylines(), terms("regions"))
 
     def with_result_data(self):

@@ -11,7 +11,18 @@ EDITORS = "Editors"
 CONTRIBUTORS = "Contributors"
 
 # Editors: everything in these apps, publishing and reprint triage included.
-EDITOR_APPS = ["articles", "authors", "attribution", "images", "taggit", "partners", "redirects", "reversion"]
+EDITOR_APPS = [
+    "articles",
+    "authors",
+    "attribution",
+    "curation",
+    "flatpages",
+    "images",
+    "taggit",
+    "partners",
+    "redirects",
+    "reversion",
+]
 
 # Contributors: write and submit their own drafts; read what they need to file them.
 CONTRIBUTOR_PERMISSIONS = [

@@ -17,7 +17,7 @@ import snowballstemmer
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, connections
-from django.db.models import Aggregate, F, OuterRef, Q, Subquery, TextField, Value
+from django.db.models import Aggregate, F, FloatField, OuterRef, Q, Subquery, TextField, Value
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -333,3 +333,13 @@ def snippet(article, pattern, length=240):
     prefix = "… " if start else ""
     suffix = " …" if start + length < len(body) else ""
     return mark_safe(prefix + html + suffix)  # noqa: S308  # nosec B308 B703  # built from escaped text only
+
+
+def likeness(queryset, article):
+    """`queryset` annotated with `likeness`: how closely each article's text matches `article`'s title and
+    standfirst (PostgreSQL's ranking of their words against the search vectors); 0 where that is not available."""
+    words = plain_terms(f"{article.title} {article.dek}")
+    if engine(connections[queryset.db]) != "postgresql" or not words:
+        return queryset.annotate(likeness=Value(0.0, output_field=FloatField()))
+    query = SearchQuery(" or ".join(words), search_type="websearch", config=CONFIG)
+    return queryset.annotate(likeness=SearchRank(F("rank_vector"), query))

@@ -5,7 +5,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from django.dispatch import receiver
 from taggit.models import Tag, TaggedItem
 
-from attribution.models import PublicationSettings, Source
+from attribution.models import FooterLink, PublicationSettings, Source
 from authors.models import Author
 from images.models import Image
 from pagecache.store import content_changed
@@ -71,6 +71,7 @@ SHOWN_ON_PAGES = [
     TaggedItem,
     Image,
     PublicationSettings,
+    FooterLink,
     Site,
 ]
 FILINGS = [Article.regions.through, Article.themes.through, ArticleAuthor, TaggedItem]

@@ -22,7 +22,7 @@ class ArticleSitemap(Sitemap):
 
 class HomeSitemap(Sitemap):
     def items(self):
-        return ["articles:home"]
+        return ["home"]
 
     def location(self, name):
         return reverse(name)

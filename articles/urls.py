@@ -9,7 +9,6 @@ app_name = "articles"
 
 # Every page here but search is the same for every anonymous reader: the page cache may keep it.
 urlpatterns = [
-    path("", public_page(views.HomeView.as_view()), name="home"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("articles/<slug:slug>/", public_page(views.ArticleDetailView.as_view()), name="detail"),
     # Feeds of the whole site.

@@ -1,27 +1,24 @@
 import re
-from collections import defaultdict
+from functools import partial
 
 from django.conf import settings
 from django.core.paginator import InvalidPage
 from django.db import connection
-from django.db.models import CharField, DateTimeField, Exists, F, OuterRef, Value, Window
-from django.db.models.functions import Cast, RowNumber
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
-from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
 from attribution.context_processors import publication_for
-from attribution.credits import attribution_for, iso_datetime, structured_data
+from attribution.credits import attribution_for, structured_data
 from pagecache.store import remember
 
 from . import search
 from .embeds import images_for, render_body
 from .forms import SearchForm
-from .models import Article, Region, Status, Theme
+from .models import Article, Status
 
 # A page number as listings write it: 2 to 999999, no sign, no leading zero, ASCII digits only (int()
 # alone would also take " 2", "1_000" and "٢"). Page 1 is the address without `?page=`.
@@ -74,104 +71,6 @@ class ArticleListMixin:
         except InvalidPage:
             raise Http404("No such page.") from None
         return paginator, page, page.object_list, page.has_other_pages()
-
-
-SECTION_COLUMNS = ("kind", "term", "term_name", "term_slug", "position", "title", "article_slug", "published_at")
-
-
-def _section_terms(model, kind):
-    """Every region (or theme), in the shape of `_section_latest`'s rows."""
-    return (
-        model.objects.order_by()
-        .annotate(
-            kind=Value(kind),
-            term=F("pk"),
-            term_name=F("name"),
-            term_slug=F("slug"),
-            position=Value(0),
-            title=Value(None, CharField()),
-            article_slug=Value(None, CharField()),
-            # Typed, or PostgreSQL reads a bare NULL as text and cannot unite it with the dates below.
-            published_at=Cast(Value(None), DateTimeField()),
-        )
-        .values(*SECTION_COLUMNS)
-    )
-
-
-def _section_latest(filings, kind, per_term):
-    """The newest few published articles of every region (or theme), numbered by date with a window function.
-
-    `filings` is the table that files articles under that kind of term (`Article.regions.through`).
-    """
-    term_id = f"{kind}_id"
-    return (
-        filings.objects.filter(article__in=Article.objects.published().values("pk"))
-        .order_by()
-        .annotate(
-            kind=Value(kind),
-            term=F(term_id),
-            term_name=Value(None, CharField()),
-            term_slug=Value(None, CharField()),
-            position=Window(
-                RowNumber(),
-                partition_by=[F(term_id)],
-                order_by=[F("article__published_at").desc(), F("article_id").desc()],
-            ),
-            title=F("article__title"),
-            article_slug=F("article__slug"),
-            published_at=F("article__published_at"),
-        )
-        .filter(position__lte=per_term)
-        .values(*SECTION_COLUMNS)
-    )
-
-
-def home_sections(per_term=3):
-    """The home page's region and theme sections: every term, and the newest articles of each, in one query."""
-    sections = {"region": ("Regions", Region), "theme": ("Themes", Theme)}
-    rows = _section_terms(Region, "region").union(
-        _section_terms(Theme, "theme"),
-        _section_latest(Article.regions.through, "region", per_term),
-        _section_latest(Article.themes.through, "theme", per_term),
-        all=True,
-    )
-    terms, latest = {kind: [] for kind in sections}, defaultdict(list)
-    # Terms (position 0) by name, then each term's articles newest first.
-    for row in rows.order_by("position", "term_name"):
-        if row["position"] == 0:
-            model = sections[row["kind"]][1]
-            terms[row["kind"]].append(model(pk=row["term"], name=row["term_name"], slug=row["term_slug"]))
-        else:
-            # Addresses and dates are written out once here, kept with the rest: ninety-odd links
-            # would otherwise be reversed and formatted again for every reader.
-            published_at = timezone.localtime(row["published_at"])  # as a template would show it
-            latest[row["kind"], row["term"]].append(
-                {
-                    "title": row["title"],
-                    "slug": row["article_slug"],
-                    "url": reverse("articles:detail", kwargs={"slug": row["article_slug"]}),
-                    "published_at": published_at,
-                    "datetime": iso_datetime(published_at),
-                    "date": date_filter(published_at, "j M Y"),
-                }
-            )
-    return [
-        {
-            "label": label,
-            "terms": terms[kind],
-            "latest": [(term, latest[kind, term.pk]) for term in terms[kind] if latest[kind, term.pk]],
-        }
-        for kind, (label, _) in sections.items()
-    ]
-
-
-class HomeView(ArticleListMixin, ListView):
-    template_name = "articles/home.html"
-    total_name = "count:published"
-
-    def get_context_data(self, **kwargs):
-        # Kept in the cache by the page cache's rules: the window query reads every filing.
-        return super().get_context_data(sections=remember("home:sections", home_sections), **kwargs)
 
 
 class SearchView(ArticleListMixin, ListView):
@@ -267,6 +166,33 @@ class ArchiveView(ArticleListMixin, ListView):
         return super().get_context_data(subject=self.filed_under, kind=self.subject.label, **kwargs)
 
 
+def more_and_related(article, count=3):
+    """Below an article: its first author's newest other articles, and the published articles sharing the
+    most regions and themes with it (among equals the closest in words on PostgreSQL, then the newest;
+    with nothing shared, the newest from the same source). Loaded as cards in one query."""
+    others = Article.objects.published().exclude(pk=article.pk)
+    first = next(iter(article.ordered_authors), None)
+    by_author = []
+    if first is not None:
+        by_author = list(others.filter(authors=first).newest_first().values_list("pk", flat=True)[:count])
+    candidates = others.exclude(pk__in=by_author)
+    regions = [region.pk for region in article.regions.all()]
+    themes = [theme.pk for theme in article.themes.all()]
+    shared = Count("regions", filter=Q(regions__in=regions), distinct=True) + Count(
+        "themes", filter=Q(themes__in=themes), distinct=True
+    )
+    ranked = search.likeness(candidates.annotate(shared=shared).filter(shared__gt=0), article)
+    related = list(ranked.order_by("-shared", "-likeness", "-published_at", "-pk").values_list("pk", flat=True)[:count])
+    if len(related) < count and article.source_id:
+        same_source = candidates.filter(source_id=article.source_id).exclude(pk__in=related).newest_first()
+        related += list(same_source.values_list("pk", flat=True)[: count - len(related)])
+    cards = Article.objects.select_related("source", "lead_image").defer(
+        "body", "body_text", "search_vector", "rank_vector"
+    )
+    loaded = cards.in_bulk([*by_author, *related])
+    return [loaded[pk] for pk in by_author if pk in loaded], [loaded[pk] for pk in related if pk in loaded]
+
+
 def republish_link(publication, article, our_url):
     """The partner form with this article already chosen (the permissions contact's address is listed separately)."""
     return reverse("partners:request_article", kwargs={"slug": article.slug})
@@ -319,6 +245,7 @@ class ArticleDetailView(DetailView):
             ),
             preview=self.preview,
             attribution=attribution,
+            author_photos=[author for author in attribution.authors if author.photo],
             our_url=our_url,
             canonical_url=attribution.canonical_url(our_url),
             noindex=self.preview or attribution.noindex,
@@ -326,6 +253,10 @@ class ArticleDetailView(DetailView):
             # Partners may ask only for published articles; a preview has nothing to offer them yet.
             republish_url=None if self.preview else republish_link(publication, article, our_url),
         )
+        if not self.preview:
+            # Kept by the page cache's rules: recomputed after content changes, not for every reader.
+            more, related = remember(f"article:{article.pk}:related", partial(more_and_related, article))
+            context.update(more_by_author=more, related=related)
         return context
 
     def render_to_response(self, context, **response_kwargs):

@@ -1,9 +1,10 @@
+from adminsortable2.admin import SortableAdminBase, SortableTabularInline
 from django.contrib import admin
 from solo.admin import SingletonModelAdmin
 
 from core.forms import URL_FIELD_OVERRIDES
 
-from .models import PublicationSettings, Source
+from .models import FooterLink, PublicationSettings, Source
 
 
 @admin.register(Source)
@@ -20,11 +21,21 @@ class SourceAdmin(admin.ModelAdmin):
     ]
 
 
+class FooterLinkInline(SortableTabularInline):
+    model = FooterLink
+    fields = ["label", "url"]
+    extra = 0
+    verbose_name = "footer link"
+    verbose_name_plural = "Footer links (drag to reorder)"
+
+
 @admin.register(PublicationSettings)
-class PublicationSettingsAdmin(SingletonModelAdmin):
+class PublicationSettingsAdmin(SortableAdminBase, SingletonModelAdmin):
     formfield_overrides = URL_FIELD_OVERRIDES
+    inlines = [FooterLinkInline]
     fieldsets = [
         (None, {"fields": ["site_name", "tagline"]}),
+        ("Brand", {"fields": ["logo", "accent_colour"]}),
         ("Notices under every article", {"fields": ["reprint_disclaimer", "fair_use_notice"]}),
         (
             "Calls to action",

@@ -1,4 +1,8 @@
-from .models import PublicationSettings
+from django.utils.functional import SimpleLazyObject
+
+from pagecache.store import remember
+
+from .models import FooterLink, PublicationSettings
 
 
 def publication_for(request):
@@ -9,6 +13,14 @@ def publication_for(request):
     return settings
 
 
+def footer_links():
+    return [(link.label, link.url) for link in FooterLink.objects.all()]
+
+
 def publication(request):
-    """Site name, disclaimers and contacts for every template (cached by django-solo)."""
-    return {"publication": publication_for(request)}
+    """Site name, brand, disclaimers, contacts and the footer's links for every template."""
+    return {
+        "publication": publication_for(request),
+        # Lazy: read only by templates that show the footer (not by feed items or e-mails).
+        "footer_links": SimpleLazyObject(lambda: remember("navigation:footer", footer_links)),
+    }

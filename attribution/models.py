@@ -2,6 +2,8 @@ from django.db import models
 from django.urls import reverse
 from solo.models import SingletonModel
 
+from .brand import dark_mode_accent, validate_accent_colour, validate_link, validate_logo
+
 
 class CanonicalPolicy(models.TextChoices):
     ORIGINAL = "original", "Point search engines to the original article"
@@ -64,7 +66,21 @@ class PublicationSettings(SingletonModel):
     """The one record of site-wide texts and contacts that every article page shows."""
 
     site_name = models.CharField(max_length=200, default="Crosspost")
-    tagline = models.CharField(max_length=300, blank=True)
+    tagline = models.CharField(max_length=300, blank=True, help_text="Shown under the name in the masthead.")
+    logo = models.FileField(
+        upload_to="brand/",
+        blank=True,
+        validators=[validate_logo],
+        help_text="SVG, PNG, JPEG or WebP, shown in the masthead at most 48 px high. Without one, the site name "
+        "is set in type.",
+    )
+    accent_colour = models.CharField(
+        max_length=7,
+        default="#0b5cad",
+        validators=[validate_accent_colour],
+        help_text="Links, buttons and the masthead's rule, e.g. #0b5cad. It must be readable on white; dark mode "
+        "uses a lighter shade of it.",
+    )
     reprint_disclaimer = models.TextField(
         blank=True,
         help_text="Shown under every article; a source or an article may replace it.",
@@ -88,3 +104,27 @@ class PublicationSettings(SingletonModel):
 
     def __str__(self):
         return "Publication settings"
+
+    @property
+    def accent_colour_dark(self):
+        return dark_mode_accent(self.accent_colour)
+
+
+class FooterLink(models.Model):
+    """A link in every page's footer (about, contact, privacy…), in the order editors give them."""
+
+    publication = models.ForeignKey(PublicationSettings, on_delete=models.CASCADE, related_name="footer_links")
+    label = models.CharField(max_length=60)
+    url = models.CharField(
+        "address",
+        max_length=500,
+        validators=[validate_link],
+        help_text="A page of this site (/about/) or a full address (https://…).",
+    )
+    position = models.PositiveIntegerField(default=0, db_index=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.label

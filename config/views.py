@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
@@ -46,6 +47,13 @@ def errors_reported():
 
 
 def server_error(request):
-    """The 500 page, saying only what is true of this site: whether anyone has been told."""
-    template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"reported": errors_reported()}))
+    """The 500 page, saying only what is true of this site: whether anyone has been told.
+
+    It is the site's own page, with the masthead and menu, when the templates can still be rendered
+    (the database or cache may be what failed); else a plain page that needs nothing.
+    """
+    context = {"reported": errors_reported()}
+    try:
+        return render(request, "500.html", context, status=500)
+    except Exception:  # noqa: BLE001 - whatever broke the page may break its error page too
+        return HttpResponseServerError(loader.get_template("500_plain.html").render(context))

@@ -5,6 +5,8 @@ from django.utils.safestring import mark_safe
 
 from attribution.credits import byline_html, iso_datetime
 
+from ..sanitizer import sanitize_html
+
 register = template.Library()
 
 # Characters that could end a <script> element or start a comment inside it.
@@ -35,3 +37,9 @@ def byline(authors):
     """`{% byline authors %}`: attribution.credits.byline_html. A tag, not an included template: an
     include cost more than the byline itself, and listings show one per card."""
     return byline_html(authors)
+
+
+@register.filter
+def clean_html(html):
+    """Editors' HTML from outside the article form (flat pages), through the same sanitiser as article bodies."""
+    return mark_safe(sanitize_html(html or ""))  # noqa: S308  # nosec B308 B703  # sanitised by nh3

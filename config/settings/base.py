@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.redirects",
+    "django.contrib.flatpages",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "taggit",
@@ -81,11 +82,13 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "django_tasks",
     "django_tasks_db",
+    "adminsortable2",
     "authors",
     "attribution",
     "pagecache",
     "images",
     "articles",
+    "curation",
     "partners",
     "wordpress_import",
     "dashboard",
@@ -110,6 +113,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    # Pages such as /about/ and /privacy/, written by editors in the admin (Flat pages).
+    "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -134,6 +139,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "attribution.context_processors.publication",
+                "curation.context_processors.navigation",
             ],
         },
     },

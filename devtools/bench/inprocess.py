@@ -26,7 +26,7 @@ def pages():
     region = Region.objects.order_by("pk").values_list("slug", flat=True).first()
     return {
         "article": [reverse("articles:detail", kwargs={"slug": slug}) for slug in articles],
-        "home": [reverse("articles:home")],
+        "home": [reverse("home")],
         "archive": [reverse("articles:region", kwargs={"slug": region})],
         "search": [reverse("articles:search") + "?q=water+policy"],
         "feed": [reverse("articles:rss")],

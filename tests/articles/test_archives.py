@@ -44,7 +44,7 @@ class Archive:
 
 def make_archive(kind):
     if kind == "home":
-        return Archive(kind, reverse("articles:home"))
+        return Archive(kind, reverse("home"))
     if kind == "region":
         region = RegionFactory(name="Southern Africa", description="News and analysis from Southern Africa.")
         return Archive(kind, region.get_absolute_url(), {"regions": [region]}, region.name, region.description)
@@ -137,7 +137,9 @@ def test_same_publication_time_lists_newest_record_first(client, archive):
     assert card_titles(get(client, archive.url)) == ["second saved", "first saved"]
 
 
-def test_listing_is_paginated_by_the_articles_per_page_setting(client, archive, small_pages):
+def test_listing_is_paginated_by_the_articles_per_page_setting(client, subject_archive, small_pages):
+    """(The front page's first page also shows its top stories: tests/curation/test_front_page.py.)"""
+    archive = subject_archive
     file_dated(archive, 1, 2, 3, 4, 5)
 
     first = get(client, archive.url)

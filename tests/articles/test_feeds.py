@@ -339,7 +339,7 @@ SITE_LINKS = [
 
 def test_home_page_links_the_site_feeds(client):
     ArticleFactory()
-    assert link_tags(client.get(reverse("articles:home"))) == SITE_LINKS
+    assert link_tags(client.get(reverse("home"))) == SITE_LINKS
 
 
 @pytest.mark.parametrize("kind", ARCHIVE_KINDS)

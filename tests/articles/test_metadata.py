@@ -133,7 +133,7 @@ def test_times_are_written_to_the_second_in_the_sites_time_zone(client, settings
         item["datePublished"],
         item["dateModified"],
     ]
-    for listing in (reverse("articles:home"), reverse("articles:search") + "?q=" + article.title.split()[0]):
+    for listing in (reverse("home"), reverse("articles:search") + "?q=" + article.title.split()[0]):
         shown += [tag["datetime"] for tag in BeautifulSoup(client.get(listing).content, "html.parser").select("time")]
     feed = json.loads(client.get(reverse("articles:json_feed")).content)
     shown += [feed["items"][0]["date_published"], feed["items"][0]["date_modified"]]

@@ -27,7 +27,7 @@ from attribution.models import Source
 from authors.models import Author
 from images.models import Image
 from partners.models import PermissionRequest
-from tests.factories import article_admin_data, png_bytes
+from tests.factories import article_admin_data, form_values, png_bytes
 
 from .xss_payloads import PAYLOADS, email_variant, url_variant
 
@@ -252,11 +252,17 @@ def approve_in_the_admin(editor, request, payload):
 
 def set_publication_settings(editor, number, payload):
     url, email = as_url(number, payload), as_email(number, payload)
+    change = reverse("admin:attribution_publicationsettings_change")
+    data = form_values(editor.get(change).content, "#publicationsettings_form")
     texts = ["site_name", "tagline", "reprint_disclaimer", "fair_use_notice", "comment_link_text"]
-    data = dict.fromkeys([*texts, "membership_link_text"], payload)
+    data.update(dict.fromkeys([*texts, "membership_link_text"], payload))
     data.update(comment_link_url=url, membership_link_url=url)
     data.update(media_contact_email=email, permissions_contact_email=email)
-    saved(editor.post(reverse("admin:attribution_publicationsettings_change"), data))
+    # A footer link whose label is the payload: every page shows it.
+    data.update(
+        {"footer_links-TOTAL_FORMS": "1", "footer_links-0-label": payload[:60], "footer_links-0-url": "/about/"}
+    )
+    saved(editor.post(change, data))
 
 
 @pytest.fixture

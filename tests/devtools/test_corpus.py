@@ -79,11 +79,11 @@ def test_the_corpus_looks_like_a_real_publication():
 
 
 def test_generated_articles_are_on_the_site(client):
-    client.get(reverse("articles:home"))  # cached before the corpus arrives
+    client.get(reverse("home"))  # cached before the corpus arrives
     corpus.generate(30, seed=1)
     newest = corpus.generated_articles().published().newest_first().first()
 
-    assert newest.title in client.get(reverse("articles:home")).content.decode()
+    assert newest.title in client.get(reverse("home")).content.decode()
     page = client.get(newest.get_absolute_url()).content.decode()
     assert newest.ordered_authors[0].name in page
 

@@ -59,7 +59,7 @@ def filed():
 def public_urls(filed):
     article, slug = filed["article"], filed["tag"].slug
     return [
-        reverse("articles:home"),
+        reverse("home"),
         article.get_absolute_url(),
         filed["region"].get_absolute_url(),
         filed["theme"].get_absolute_url(),
@@ -157,7 +157,7 @@ def edit(record, **values):
 def test_editing_the_article_shows_at_once(client, filed):
     article = filed["article"]
 
-    for url in (article.get_absolute_url(), reverse("articles:home"), reverse("articles:rss")):
+    for url in (article.get_absolute_url(), reverse("home"), reverse("articles:rss")):
         cache.clear()
         article.title = "The cached article"
         article.save()
@@ -245,33 +245,33 @@ def test_publishing_shows_the_article_on_listings_at_once(client, filed):
         authors=[filed["author"]],
         regions=[filed["region"]],
     )
-    for url in (reverse("articles:home"), filed["region"].get_absolute_url(), reverse("articles:rss")):
+    for url in (reverse("home"), filed["region"].get_absolute_url(), reverse("articles:rss")):
         fetch(client, url)
         assert fetch(client, url)[1] == HIT
     assert fetch(client, draft.get_absolute_url())[0].status_code == 404
 
     article_publish(article=draft)
 
-    for url in (reverse("articles:home"), filed["region"].get_absolute_url(), reverse("articles:rss")):
+    for url in (reverse("home"), filed["region"].get_absolute_url(), reverse("articles:rss")):
         assert "Just published" in fetch(client, url)[0].content.decode(), url
     assert fetch(client, draft.get_absolute_url())[0].status_code == 200
 
 
 def test_withdrawing_removes_the_article_at_once(client, filed):
     article = filed["article"]
-    for url in (article.get_absolute_url(), reverse("articles:home"), reverse("sitemap")):
+    for url in (article.get_absolute_url(), reverse("home"), reverse("sitemap")):
         fetch(client, url)
 
     article_withdraw(article=article)
 
     assert fetch(client, article.get_absolute_url())[0].status_code == 410
-    for url in (reverse("articles:home"), reverse("sitemap")):
+    for url in (reverse("home"), reverse("sitemap")):
         assert article.get_absolute_url() not in fetch(client, url)[0].content.decode(), url
 
 
 def test_deleting_an_article_removes_it_at_once(client, filed):
     other = ArticleFactory(title="Soon deleted", authors=[filed["author"]], regions=[filed["region"]])
-    home = reverse("articles:home")
+    home = reverse("home")
     assert_changes(client, home, "Soon deleted", "The cached article", other.delete)
 
 
@@ -320,7 +320,7 @@ def test_a_scheduled_article_appears_at_its_time_while_pages_are_cached(client, 
         authors=[filed["author"]],
         regions=[filed["region"]],
     )
-    listings = [reverse("articles:home"), filed["region"].get_absolute_url(), reverse("articles:rss")]
+    listings = [reverse("home"), filed["region"].get_absolute_url(), reverse("articles:rss")]
     for url in listings:
         assert "Due in an hour" not in fetch(client, url)[0].content.decode()
     clock(30 * 60)
@@ -339,7 +339,7 @@ def test_browsers_are_not_told_to_keep_a_page_past_the_next_publication(client, 
     ArticleFactory(
         status=Status.SCHEDULED, published_at=timezone.now() + datetime.timedelta(seconds=20), regions=[filed["region"]]
     )
-    response, _ = fetch(client, reverse("articles:home"))
+    response, _ = fetch(client, reverse("home"))
     max_age = int(response["Cache-Control"].split("max-age=")[1])
     assert 0 < max_age <= 20
 
@@ -406,13 +406,11 @@ def test_listing_pages_are_cached_one_by_one(client, settings, filed):
 
 @pytest.mark.parametrize("query", ["utm_source=newsletter", "utm_source=x&utm_medium=y", "x"])
 def test_other_query_parameters_are_served_fresh_and_not_stored(client, filed, query):
-    url = f"{reverse('articles:home')}?{query}"
+    url = f"{reverse('home')}?{query}"
     fetch(client, url)
     response, state = fetch(client, url)
     assert response.status_code == 200 and state is None
-    assert fetch(client, reverse("articles:home"))[1] == MISS, (
-        "a page with other parameters was stored as the plain one"
-    )
+    assert fetch(client, reverse("home"))[1] == MISS, "a page with other parameters was stored as the plain one"
 
 
 @pytest.mark.parametrize(
@@ -421,7 +419,7 @@ def test_other_query_parameters_are_served_fresh_and_not_stored(client, filed, q
      ("page=1000000", 404), ("page=000002", 301), ("page=01", 301), ("page=1", 301)],
 )  # fmt: skip
 def test_addresses_of_pages_that_do_not_exist_are_never_stored(client, filed, query, status):
-    url = f"{reverse('articles:home')}?{query}"
+    url = f"{reverse('home')}?{query}"
     for _ in range(2):
         response, state = fetch(client, url)
         assert response.status_code == status and state is None
@@ -493,7 +491,7 @@ def test_pages_are_shared_through_redis(client, filed, settings):
 def conditional_urls(filed):
     return [
         filed["article"].get_absolute_url(),
-        reverse("articles:home"),
+        reverse("home"),
         filed["region"].get_absolute_url(),
         filed["author"].get_absolute_url(),
         reverse("articles:rss"),

@@ -31,7 +31,7 @@ def test_a_client_over_its_hourly_budget_gets_a_readable_429(client, article):
     assert response["Retry-After"] == "3600"
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.h1.get_text() == "Too many requests for now"
-    assert soup.select_one(".site-header .site-name"), "in the site's design"
+    assert soup.select_one(".masthead .brand-name"), "in the site's design"
     assert PermissionRequest.objects.count() == 3
 
 

@@ -35,8 +35,8 @@ def listing_urls():
 
     tagged = corpus.generated_articles().published().filter(tags__isnull=False).first().tags.first()
     return {
-        "home": reverse("articles:home"),
-        "home, page 3": reverse("articles:home") + "?page=3",
+        "home": reverse("home"),
+        "home, page 3": reverse("home") + "?page=3",
         "region": first(Region).get_absolute_url(),
         "theme": first(Theme).get_absolute_url(),
         "tag": reverse("articles:tag", kwargs={"slug": tagged.slug}),

@@ -12,6 +12,7 @@ from django.conf import settings as django_settings
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.flatpages.models import FlatPage
 from django.contrib.redirects.models import Redirect
 from django.test import override_settings
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve, reverse
@@ -19,7 +20,8 @@ from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article
-from attribution.models import PublicationSettings
+from attribution.models import FooterLink, PublicationSettings
+from curation.models import FrontPage, FrontPageSection, MenuItem
 from partners.models import RequestStatus
 from partners.tasks import send_permission_request_mail
 from tests.factories import (
@@ -40,7 +42,7 @@ SECURITY_PREFIXES = ("SECURE_", "SESSION_COOKIE_", "CSRF_COOKIE_", "CONTENT_SECU
 
 # Routes no address can reach, because an earlier pattern answers all of theirs: django-solo puts the
 # publication settings' change page at the changelist's address.
-SHADOWED_ROUTES = {"admin/attribution/publicationsettings/"}
+SHADOWED_ROUTES = {"admin/attribution/publicationsettings/", "admin/curation/frontpage/"}
 
 
 def load_production_settings(tmp_path):
@@ -123,6 +125,11 @@ def site_objects(db, django_user_model):
         apps.get_model("wordpress_import", "ImportRecord").objects.create(
             site="old.example.org", kind="post", wp_id="1", article=article
         )
+    about = FlatPage.objects.create(url="/about/", title="About us", content="<p>Who we are.</p>")
+    about.sites.add(django_settings.SITE_ID)
+    MenuItem.objects.create(region=region)
+    FrontPageSection.objects.create(front_page=FrontPage.get_solo(), theme=theme)
+    FooterLink.objects.create(publication=PublicationSettings.get_solo(), label="About us", url="/about/")
     with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
         send_permission_request_mail.enqueue(approved.pk)  # a task record, for the admin's Tasks pages
     user = django_user_model.objects.create_superuser("inventory", "inventory@example.org", "a-long-test-password")
@@ -165,9 +172,11 @@ def admin_paths(objects):
             paths.append(path)
             if pattern.name.endswith("_change") and "<path:object_id>" in str(pattern.pattern):
                 paths.append(path.removesuffix("change/"))  # the old address that redirects to the change page
-    # The publication settings (django-solo) answer on fixed addresses; the usual per-object ones remain.
-    settings_pk = PublicationSettings.get_solo().pk
-    paths += [f"/admin/attribution/publicationsettings/{settings_pk}/{page}" for page in ("", "change/", "history/")]
+    # The publication settings and the front page (django-solo) answer on fixed addresses; the usual
+    # per-object ones remain.
+    for singleton in (PublicationSettings.get_solo(), FrontPage.get_solo()):
+        base = f"/admin/{singleton._meta.app_label}/{singleton._meta.model_name}/{singleton.pk}/"
+        paths += [f"{base}{page}" for page in ("", "change/", "history/")]
     paths.append(reverse("admin:auth_user_password_change", args=[objects["user"].pk]))
     # The partners app's addresses from when it was called `syndication` (a redirect).
     paths.append(f"/admin/syndication/permissionrequest/{objects['request'].pk}/change/")
@@ -188,8 +197,8 @@ def public_paths(objects):
         reverse("partners:request_article", args=[article.slug]),
         reverse("partners:thanks", args=[article.slug]),
         reverse("partners:kit", args=[objects["request"].kit_token]),
-        reverse("articles:home"),
-        reverse("articles:home") + "?page=2",
+        reverse("home"),
+        reverse("home") + "?page=2",
         reverse("articles:search") + "?q=article",
         article.get_absolute_url(),
         "/articles/no-such-article/",

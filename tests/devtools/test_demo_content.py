@@ -6,6 +6,7 @@ import re
 import pytest
 from django.db import transaction
 from django.db.models import Count
+from django.test import override_settings
 from django.utils import timezone
 
 from articles.embeds import embedded_image_ids
@@ -24,13 +25,14 @@ PHOTO = re.compile(r"\bphoto(graph)?s?\b", re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo loaded once for this module's read-only tests, and rolled back after them.
 
     Drawing and resizing three dozen pictures takes seconds; the tests below only read what was loaded,
     each inside its own savepoint, as Django's TestCase.setUpTestData does.
     """
-    with django_db_blocker.unblock(), transaction.atomic():
+    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("demo-media"))
+    with django_db_blocker.unblock(), media, transaction.atomic():
         load_demo_content()
         yield
         transaction.set_rollback(True)

@@ -9,12 +9,21 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import connection
 
-from articles.models import Article, ArticleAuthor
+from articles.models import Article, ArticleAuthor, Region
+from attribution.models import Source
+from authors.models import Author
 from devtools.demo import pictures, seed
 from devtools.demo.articles import ARTICLES
-from devtools.demo.loader import load_seed_article
+from devtools.demo.loader import load_seed_article, retire_first_demo
 from images.models import Image
 from images.services import image_create
+from tests.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    PermissionRequestFactory,
+    RegionFactory,
+    SourceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +90,24 @@ def test_loading_replaces_the_old_pictogram_figure_of_the_seed_article(settings,
 
     assert not Image.objects.filter(pk=old.pk).exists()
     assert not any((Path(settings.MEDIA_ROOT) / name).exists() for name in old_files)
+
+
+def test_a_database_loaded_by_the_first_demo_loses_its_word_list_articles_and_cast():
+    old_author, old_region = AuthorFactory(slug="maria-okafor"), RegionFactory(slug="usa")
+    old_source = SourceFactory(slug="the-meridian-quarterly")
+    ArticleFactory(slug="demo-001-how-trade-corridors-reshape-fisheries", authors=[old_author], regions=[old_region])
+    ArticleFactory(slug="demo-002-how-ports-shift-prices", source=old_source)
+    requested = ArticleFactory(slug="demo-003-how-grain-moves", authors=[AuthorFactory(slug="liam-kaur")])
+    PermissionRequestFactory(article=requested)
+    kept_author = AuthorFactory(slug="jonas-novak")
+    editors_own = ArticleFactory(slug="demo-day-notes", authors=[kept_author], regions=[RegionFactory(slug="canada")])
+
+    retire_first_demo()
+
+    assert set(Article.objects.values_list("slug", flat=True)) == {requested.slug, editors_own.slug}
+    assert not Author.objects.filter(slug="maria-okafor").exists()
+    assert not Region.objects.filter(slug="usa").exists()
+    assert not Source.objects.filter(slug="the-meridian-quarterly").exists()
+    # What still has articles stays: an article a partner asked about, and an editor's own.
+    assert set(Author.objects.values_list("slug", flat=True)) == {"liam-kaur", "jonas-novak"}
+    assert Region.objects.filter(slug="canada").exists()

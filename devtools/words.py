@@ -1,7 +1,7 @@
 """Words the made-up content is built from: names, places, topics and the pieces of sentences.
 
-The benchmark corpus (devtools.corpus) draws on all of them; the demo publication
-(devtools.demo.generated) on the first few of some.
+The benchmark corpus (devtools.corpus) draws on them; the demo publication is written by hand
+(devtools.demo.articles).
 """
 
 FIRST_NAMES = [

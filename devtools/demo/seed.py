@@ -61,15 +61,31 @@ THEMES = [
 ]
 TAGS = ["Colombia", "NATO", "elections", "Ivan Duque", "Gustavo Petro"]
 
-FIGURE = {
-    "alt_text": "Ivan Duque raises his arms on a stage beside members of his family after the first-round vote.",
-    "caption": (
-        "Ivan Duque of the Democratic Center party celebrates with his family in Bogotá on 27 May 2018, "
-        "after finishing first in the opening round with about 39 per cent of the vote. Gustavo Petro, "
-        "on the left, came second with about 26 per cent; the two meet again in the run-off on 17 June."
-    ),
-    "credit": "Illustration generated for the Crosspost demo",
+# No photograph of the evening exists in the demo: the figure is a chart of the first-round result,
+# drawn at load time from the figures the article reports, and captioned as a chart.
+FIGURE_CHART = {
+    "title": "Colombia's presidential election, first round, 27 May 2018",
+    "labels": ["Ivan Duque", "Gustavo Petro", "All other candidates"],
+    "values": [39.1, 25.9, 35.0],
+    "unit": "%",
+    "note": "SHARE OF THE VOTE, AS REPORTED AFTER THE COUNT",
 }
+FIGURE = {
+    "alt_text": (
+        "Bar chart of the first-round vote in Colombia's presidential election on 27 May 2018: "
+        "Ivan Duque 39.1 per cent, Gustavo Petro 25.9 per cent, all other candidates 35 per cent."
+    ),
+    "caption": (
+        "Chart: the first round of Colombia's presidential election on 27 May 2018. Ivan Duque of the "
+        "Democratic Center party came first with about 39 per cent of the vote and Gustavo Petro second "
+        "with about 26 per cent; the two meet again in the run-off on 17 June."
+    ),
+    "credit": "Crosspost demo illustration",
+}
+# What the figure was before it was drawn as a chart: loading the demo again removes that picture.
+RETIRED_FIGURE_ALT_TEXT = (
+    "Ivan Duque raises his arms on a stage beside members of his family after the first-round vote."
+)
 
 # The body, in our own words; {figure} is replaced by the picture's embed code.
 BODY = """

@@ -5,7 +5,7 @@ from devtools.demo.loader import load_demo_content
 
 
 class Command(BaseCommand):
-    help = "Load the demo publication (the seed article and generated articles). Safe to run again."
+    help = "Load the demo publication (the seed article and the hand-written articles). Safe to run again."
 
     def handle(self, *args, **options):
         article = load_demo_content()

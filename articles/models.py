@@ -85,6 +85,16 @@ class ArticleQuerySet(models.QuerySet):
             | Q(canonical_policy="", source__canonical_policy=CanonicalPolicy.NOINDEX)
         )
 
+    def canonical_here(self):
+        """Indexable articles whose canonical address is our own page (attribution.credits decides the same
+        way): a cross-post pointing search engines to its original is not ours to list in a sitemap."""
+        points_to_original = (
+            Q(canonical_policy=CanonicalPolicy.ORIGINAL)
+            | Q(canonical_policy="", source__canonical_policy=CanonicalPolicy.ORIGINAL)
+            | Q(canonical_policy="", source__isnull=True)
+        ) & ~Q(original_url="")
+        return self.indexable().exclude(points_to_original)
+
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
 

@@ -14,7 +14,7 @@ from .models import Article
 class ArticleSitemap(Sitemap):
     def items(self):
         # A page that asks not to be indexed has no place in the sitemap.
-        return Article.objects.published().indexable().only("slug", "published_at", "updated_at").newest_first()
+        return Article.objects.published().canonical_here().only("slug", "published_at", "updated_at").newest_first()
 
     def lastmod(self, article):
         return article_modified(article)

@@ -49,13 +49,13 @@ def sitemap(client):
 
 
 def filed_article(**values):
-    """A cross-post filed under a fresh region, theme, tag, author and source."""
+    """A cross-post filed under a fresh region, theme, tag, author and source, whose canonical is our page."""
     return CrossPostFactory(
         authors=[AuthorFactory()],
         regions=[RegionFactory()],
         themes=[ThemeFactory()],
         tags=[f"tag for {values['title']}"],
-        source=SourceFactory(),
+        source=SourceFactory(canonical_policy=CanonicalPolicy.SELF),
         **values,
     )
 
@@ -162,3 +162,30 @@ def test_articles_asking_not_to_be_indexed_are_left_out(client, values):
     urls = sitemap(client)
     assert f"{BASE}{hidden.get_absolute_url()}" not in urls
     assert f"{BASE}{overridden.get_absolute_url()}" in urls
+
+
+@pytest.mark.parametrize(
+    ("source_policy", "article_policy", "original_url", "listed"),
+    [
+        (CanonicalPolicy.SELF, "", "https://original.example.org/a/", True),
+        (CanonicalPolicy.ORIGINAL, "", "https://original.example.org/a/", False),
+        (CanonicalPolicy.NOINDEX, "", "https://original.example.org/a/", False),
+        (CanonicalPolicy.ORIGINAL, CanonicalPolicy.SELF, "https://original.example.org/a/", True),
+        (CanonicalPolicy.SELF, CanonicalPolicy.ORIGINAL, "https://original.example.org/a/", False),
+        (CanonicalPolicy.SELF, CanonicalPolicy.NOINDEX, "https://original.example.org/a/", False),
+        (CanonicalPolicy.ORIGINAL, "", "", True),  # nothing to point to: the canonical is ours
+        (None, "", "https://original.example.org/a/", False),  # no source record: the original is canonical
+        (None, "", "", True),  # our own article
+    ],
+)
+def test_the_sitemap_lists_an_article_only_where_its_canonical_is_our_page(
+    client, source_policy, article_policy, original_url, listed
+):
+    source = SourceFactory(canonical_policy=source_policy) if source_policy else None
+    article = ArticleFactory(source=source, canonical_policy=article_policy, original_url=original_url)
+    html = client.get(article.get_absolute_url()).content.decode()
+    canonical_is_ours = f'<link rel="canonical" href="http://testserver{article.get_absolute_url()}">' in html
+    noindex = '<meta name="robots" content="noindex">' in html
+
+    assert (f"{BASE}{article.get_absolute_url()}" in sitemap(client)) is listed
+    assert listed == (canonical_is_ours and not noindex), "the sitemap agrees with the page's own canonical"

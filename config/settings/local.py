@@ -1,9 +1,13 @@
 """Settings for a developer's machine: `make run` uses these."""
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS, env
+from .base import INSTALLED_APPS, env, env_bool
 
-DEBUG = True
+# `make run` shows the site as readers will see it: our error pages, not Django's debug pages.
+# `DEBUG=1 make run` turns Django's debugging on for development.
+DEBUG = env_bool("DEBUG", False)
+# Uploaded pictures are served by Django itself here (production serves them from nginx or S3).
+SERVE_MEDIA = True
 # The demo publication (`make run` loads it) and the other development tools; never in production.
 INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]
 # Only ever used on a developer's own machine; production refuses to start without its own key.

@@ -1,0 +1,65 @@
+"""`make run` (config.settings.local) shows the site as readers will see it; `DEBUG=1 make run` debugs."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+
+PROJECT_ROOT = Path(settings.BASE_DIR)
+
+PROBE = """
+import json, django
+django.setup()
+from django.conf import settings
+from django.core.management import call_command
+from django.test import Client
+call_command("migrate", verbosity=0)
+client = Client(raise_request_exception=False, HTTP_HOST="127.0.0.1")
+missing = client.get("/no-such-page/")
+picture = client.get(settings.MEDIA_URL + "demo/picture.png")
+print(json.dumps({
+    "debug": settings.DEBUG,
+    "missing_status": missing.status_code,
+    "missing_is_ours": all(text in missing.content.decode() for text in ("We can't find that page", 'role="search"')),
+    "picture_status": picture.status_code,
+    "traversal_status": client.get(settings.MEDIA_URL + "../manage.py").status_code,
+}))
+"""
+
+
+def run_local(tmp_path, **extra):
+    media = tmp_path / "media" / "demo"
+    media.mkdir(parents=True)
+    (media / "picture.png").write_bytes(b"\\x89PNG\\r\\n\\x1a\\n")
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "config.settings.local",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'local.sqlite3'}",
+        "DJANGO_MEDIA_ROOT": str(tmp_path / "media"),
+        **extra,
+    }
+    result = subprocess.run(  # noqa: S603 - our interpreter, a fixed script
+        [sys.executable, "-c", PROBE], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_make_run_shows_our_pages_and_serves_uploads_with_debug_off(tmp_path):
+    seen = run_local(tmp_path)
+
+    assert seen["debug"] is False
+    assert seen["missing_status"] == 404 and seen["missing_is_ours"], "our 404, with the search box"
+    assert seen["picture_status"] == 200, "uploads are served by `make run`"
+    assert seen["traversal_status"] in (400, 404)
+
+
+def test_debug_1_make_run_turns_debugging_on(tmp_path):
+    seen = run_local(tmp_path, DEBUG="1")
+
+    assert seen["debug"] is True
+    assert seen["picture_status"] == 200

@@ -97,6 +97,25 @@ def copyright_holders_for(article, authors):
     return holders
 
 
+# A disclaimer is written for one author; with several, its possessives ("the author's own") and any
+# "author(s)" are put in the plural. Other phrases are left alone: their verbs would need changing too.
+_PLURALS = [
+    (re.compile(r"\bauthor\(s\)", re.IGNORECASE), "authors"),
+    (re.compile(r"\bauthor's\b"), "authors'"),
+    (re.compile(r"\bAuthor's\b"), "Authors'"),
+]
+_SINGULAR = re.compile(r"\bauthor\(s\)", re.IGNORECASE)
+
+
+def disclaimer_for(text, author_count):
+    """The disclaimer in the right number: "the author's own" for one author, "the authors' own" for several."""
+    if author_count > 1:
+        for pattern, plural in _PLURALS:
+            text = pattern.sub(plural, text)
+        return text
+    return _SINGULAR.sub("author", text)
+
+
 def attribution_for(article, *, publication):
     """Gather everything that credits `article`, resolving article → source → site-wide defaults."""
     authors = article.ordered_authors
@@ -112,7 +131,7 @@ def attribution_for(article, *, publication):
         copyright_holders=copyright_holders_for(article, authors),
         copyright_year=article.effective_copyright_year,
         canonical_policy=policy,
-        disclaimer=disclaimer,
+        disclaimer=disclaimer_for(disclaimer, len(authors)),
     )
 
 

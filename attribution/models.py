@@ -83,7 +83,8 @@ class PublicationSettings(SingletonModel):
     )
     reprint_disclaimer = models.TextField(
         blank=True,
-        help_text="Shown under every article; a source or an article may replace it.",
+        help_text="Shown under every article; a source or an article may replace it. Write it for one author "
+        "(“the author's own”): under an article by several, pages say “the authors' own”.",
     )
     fair_use_notice = models.TextField(blank=True, help_text="Shown under every article, after the disclaimer.")
     comment_link_text = models.CharField(

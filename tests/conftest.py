@@ -106,5 +106,5 @@ def article_credits(article):
         f"The original source of this article is Oriental Review: {article.original_url}",
         "Copyright © Andrew Korybko, Jane Roe, Oriental Review, 2018",
         "Republished from Crosspost Review: http://testserver/articles/colombia-and-nato/",
-        "The views expressed are the author's own.",
+        "The views expressed are the authors' own.",  # two authors: the disclaimer in the plural
     ]

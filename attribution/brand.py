@@ -1,8 +1,8 @@
 """The publication's brand as editors set it: an accent colour readers can read, and a logo that is only a picture.
 
 The accent colour colours links, buttons and the masthead's rule, so it must be readable on white
-(WCAG 2.1 AA: a contrast of at least 4.5:1); dark mode uses a lighter shade of the same hue,
-computed here, readable on the dark background.
+and on the light grey panels (WCAG 2.1 AA: a contrast of at least 4.5:1); dark mode uses a lighter
+shade of the same hue, computed here, readable on its darker backgrounds.
 
 A logo is a PNG, JPEG or WebP (checked by the image library's validator), or an SVG made only of
 drawing elements: no scripts, styles, event handlers, foreign content or links outside the file.
@@ -20,7 +20,10 @@ from images.validators import validate_image_file
 
 HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 WHITE = "#ffffff"
-DARK_BACKGROUND = "#15171a"  # static/css/site.css, --bg in dark mode
+# The backgrounds links sit on that are closest to them (static/css/site.css, --surface): the
+# credits panel and the footer. Readable there, the accent is readable on every background.
+LIGHT_SURFACE = "#f4f5f7"
+DARK_SURFACE = "#1e2125"
 READABLE = 4.5
 
 
@@ -57,19 +60,19 @@ def _shade_until(colour, background, lighter):
 def validate_accent_colour(value):
     if not HEX_COLOUR.fullmatch(value or ""):
         raise ValidationError("Enter the colour as # and six hexadecimal digits, e.g. #0b4f9c.", code="invalid")
-    ratio = contrast(value, WHITE)
+    ratio = contrast(value, LIGHT_SURFACE)
     if ratio < READABLE:
         raise ValidationError(
-            "Links in this colour would be hard to read on white (contrast %(ratio).1f:1; at least 4.5:1 is "
-            "needed). A darker shade of the same hue that reads well: %(suggestion)s.",
+            "Links in this colour would be hard to read on white and light grey (contrast %(ratio).1f:1; at "
+            "least 4.5:1 is needed). A darker shade of the same hue that reads well: %(suggestion)s.",
             code="unreadable",
-            params={"ratio": ratio, "suggestion": _shade_until(value, WHITE, lighter=False)},
+            params={"ratio": ratio, "suggestion": _shade_until(value, LIGHT_SURFACE, lighter=False)},
         )
 
 
 def dark_mode_accent(colour):
-    """The accent for dark mode: the same hue, light enough to read on the dark background."""
-    return _shade_until(colour.lower(), DARK_BACKGROUND, lighter=True)
+    """The accent for dark mode: the same hue, light enough to read on the dark backgrounds."""
+    return _shade_until(colour.lower(), DARK_SURFACE, lighter=True)
 
 
 # --- Logos ---------------------------------------------------------------------------------------

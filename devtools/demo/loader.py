@@ -3,14 +3,17 @@
 import datetime
 import html
 
+from django.contrib.flatpages.models import FlatPage
+from django.contrib.sites.models import Site
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article, Region, Status, Theme
 from articles.services import article_save
-from attribution.models import CopyrightHolders, PublicationSettings, Source
+from attribution.models import CopyrightHolders, FooterLink, PublicationSettings, Source
 from authors.models import Author
+from curation.models import FrontPage, FrontPageSection, MenuItem
 from images.models import Image
 from images.services import image_cleaned_file, image_create, image_delete_files, image_process
 
@@ -226,8 +229,34 @@ def retire_first_demo():
         model.objects.filter(slug__in=slugs, articles=None).delete()
 
 
+@transaction.atomic
+def load_front_of_house():
+    """The menu, the front page's sections, the footer's links and the pages they lead to."""
+    terms = {"region": Region, "theme": Theme}
+    MenuItem.objects.all().delete()
+    position = 0
+    for kind, slugs in (("region", publication.MENU["regions"]), ("theme", publication.MENU["themes"])):
+        for term in terms[kind].objects.filter(slug__in=slugs):
+            MenuItem.objects.create(**{kind: term}, position=slugs.index(term.slug) + position)
+        position += len(slugs)
+    front_page = FrontPage.get_solo()
+    front_page.sections.all().delete()
+    for position, (kind, slug) in enumerate(publication.FRONT_PAGE_SECTIONS):
+        term = terms[kind].objects.get(slug=slug)
+        FrontPageSection.objects.create(front_page=front_page, position=position, **{kind: term})
+    site = Site.objects.get_current()
+    for page in publication.PAGES:
+        flat, _ = FlatPage.objects.update_or_create(url=page["url"], defaults=page)
+        flat.sites.add(site)
+    settings = PublicationSettings.get_solo()
+    settings.footer_links.all().delete()
+    for position, (label, url) in enumerate(publication.FOOTER_LINKS):
+        FooterLink.objects.create(publication=settings, label=label, url=url, position=position)
+
+
 def load_demo_content(today=None):
     retire_first_demo()
     article = load_seed_article()
     load_publication(today)
+    load_front_of_house()
     return article

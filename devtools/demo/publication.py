@@ -194,3 +194,53 @@ SOURCES = [
         "canonical_policy": CanonicalPolicy.ORIGINAL,
     },
 ]
+
+
+# The masthead's menu, in the editors' order: every region, then the themes readers ask for most.
+MENU = {
+    "regions": [
+        "europe", "russia-eurasia", "middle-east-north-africa", "sub-saharan-africa", "south-central-asia",
+        "east-asia-pacific", "latin-america-caribbean", "north-america",
+    ],
+    "themes": ["global-economy", "energy", "environment"],
+}  # fmt: skip
+# The front page's sections under its top stories.
+FRONT_PAGE_SECTIONS = [
+    ("theme", "global-economy"),
+    ("region", "europe"),
+    ("theme", "energy"),
+    ("region", "east-asia-pacific"),
+]
+
+# Pages written in the admin (Flat pages), and the footer's links to them.
+PAGES = [
+    {
+        "url": "/about/",
+        "title": "About Crosspost Review",
+        "content": (
+            "<p>Crosspost Review republishes analysis first published by research institutes, journals and "
+            "independent writers, with the original's full credits: who wrote it, where it first appeared, "
+            "and who holds its copyright.</p>"
+            "<h2>How we republish</h2><p>Every article names its original source and links to it. Where the "
+            "source asks, search engines are pointed to the original rather than to our copy.</p>"
+            "<p>This is a demonstration site: its articles, authors and sources are invented.</p>"
+        ),
+    },
+    {
+        "url": "/contact/",
+        "title": "Contact",
+        "content": (
+            "<p>For press enquiries write to media@example.org. To republish one of our articles, use the "
+            '<a href="/republish/">permission form</a>.</p>'
+        ),
+    },
+    {
+        "url": "/privacy/",
+        "title": "Privacy",
+        "content": (
+            "<p>We set no tracking cookies and load nothing from other sites. Editors who sign in get a "
+            "session cookie. When you ask to republish an article we keep what you send us to answer you.</p>"
+        ),
+    },
+]
+FOOTER_LINKS = [("About us", "/about/"), ("Contact", "/contact/"), ("Privacy", "/privacy/")]

@@ -32,6 +32,7 @@ def public_pages():
         ("search with errors", "/search/?q=x&date_from=nonsense", 200),
         ("permission form", "/republish/", 200),
         ("permission form for an article", f"/republish/{article.slug}/", 200),
+        ("about", "/about/", 200),
         ("not found", "/articles/no-such-article/", 404),
     ]
 
@@ -52,13 +53,18 @@ def test_pages_are_valid_html(demo_pages, vnu_jar, tmp_path):
     assert html_problems(vnu_jar, tmp_path, pages) == []
 
 
-def test_pages_have_no_accessibility_violations(demo_pages, live_server, page, axe_source):
+@pytest.mark.parametrize(("width", "scheme"), [(360, "light"), (1280, "light"), (360, "dark"), (1280, "dark")], ids=str)
+def test_pages_have_no_accessibility_violations(demo_pages, live_server, browser, axe_source, width, scheme):
+    """At a phone's width and a desktop's, in light and dark mode (colour contrast included)."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
     problems = []
     for name, path, status in demo_pages:
         response = page.goto(live_server.url + path)
         assert response.status == status, name
         page.evaluate(axe_source)  # not a <script> tag: the Content-Security-Policy would refuse it
-        problems += axe_problems(page, name)
+        problems += axe_problems(page, f"{name} at {width} px, {scheme}")
+    context.close()
     assert problems == []
 
 
@@ -79,7 +85,8 @@ def test_print_stylesheet_keeps_attribution_and_drops_navigation(demo_pages, liv
     assert page.locator(".copyright").is_visible()
     assert page.locator(".original-source").is_visible()
     assert page.locator(".print-only").is_visible()
-    assert not page.locator(".pagination, .calls-to-action").first.is_visible()
+    for hidden in (".pagination", ".calls-to-action", ".search-box", ".primary-nav", ".share", ".site-footer"):
+        assert not page.locator(hidden).first.is_visible(), hidden
     # The address of the original is printed after its link.
     after = page.evaluate("getComputedStyle(document.querySelector('.original-source a'), '::after').content")
     assert "attr(href)" in after or "http" in after

@@ -19,7 +19,7 @@ class FrontPageSectionInline(SortableTabularInline):
     model = FrontPageSection
     fields = ["region", "theme"]
     extra = 0
-    verbose_name_plural = "Sections, after the lead and the latest stories (drag to reorder)"
+    verbose_name_plural = "Sections under the top stories, each a region or a theme (drag to reorder)"
 
 
 @admin.register(FrontPage)

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from solo.models import SingletonModel
 
-from articles.models import Article, Region, Theme
+from articles.models import LIVE_STATUSES, Article, Region, Theme
 
 
 class TermChoice(models.Model):
@@ -59,6 +59,7 @@ class FrontPage(SingletonModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        limit_choices_to={"status__in": LIVE_STATUSES},
         help_text="Pin a published article as the lead story. Empty: the newest article with a picture leads.",
     )
 

@@ -15,6 +15,7 @@ from tests.factories import (
     ImageFactory,
     RegionFactory,
     ThemeFactory,
+    form_values,
     publication_settings,
 )
 
@@ -164,3 +165,21 @@ def test_home_query_count_is_constant(client, django_assert_num_queries, count):
     with django_assert_num_queries(3):
         response = client.get("/")
     assert response.status_code == 200
+
+
+def test_the_admin_offers_and_accepts_only_live_articles_as_the_lead(admin_client):
+    draft = ArticleFactory(title="A draft", status=Status.DRAFT)
+    live = dated("Live", 1)
+    change = reverse("admin:curation_frontpage_change", args=[FrontPage.singleton_instance_id])
+    data = form_values(admin_client.get(change).content, "#frontpage_form")
+
+    refused = admin_client.post(change, {**data, "lead": draft.pk})
+    assert refused.status_code == 200 and "Select a valid choice" in refused.content.decode()
+
+    assert admin_client.post(change, {**data, "lead": live.pk}).status_code == 302
+    assert FrontPage.get_solo().lead == live
+    found = admin_client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "curation", "model_name": "frontpage", "field_name": "lead", "term": "A"},
+    ).json()
+    assert "A draft" not in [result["text"] for result in found["results"]]

@@ -6,8 +6,10 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
 from django.core.management import call_command
+from django.db import DatabaseError
 from django_tasks_db.models import DBTaskResult
 
+from attribution.models import PublicationSettings
 from config.settings.base import admins_from
 from tests.smtp_server import smtp_server
 
@@ -128,3 +130,19 @@ def test_production_names_a_bad_sentry_dsn(production_env):
 
     assert result.returncode != 0
     assert "SENTRY_DSN is not a Sentry DSN" in result.stderr
+
+
+@pytest.mark.django_db
+def test_when_the_database_is_what_failed_the_error_page_still_answers(settings, failing, monkeypatch):
+    """The site's own 500 page needs the publication settings; without them, a plain page that needs nothing."""
+
+    def unreachable(cls):
+        raise DatabaseError("the database is down")
+
+    monkeypatch.setattr(PublicationSettings, "get_solo", classmethod(unreachable))
+    settings.ADMINS = []
+
+    page = failing()
+
+    assert "Something went wrong on our side" in page
+    assert "The error has been recorded" in page

@@ -31,7 +31,7 @@ run: setup
 	DJANGO_SITE_DOMAIN=127.0.0.1:$(PORT) $(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_editor
-	@echo "Crosspost is at http://127.0.0.1:$(PORT)/ — editors sign in at http://127.0.0.1:$(PORT)/admin/"
+	@echo "Crosspost is at http://127.0.0.1:$(PORT)/ — editors sign in at http://127.0.0.1:$(PORT)/admin/ (a forgotten password: $(MANAGE) changepassword <username>)"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: setup node_modules/.installed

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from reversion.admin import VersionAdmin
+from taggit import admin as taggit_admin
+from taggit.models import Tag
 
 from core.forms import URL_FIELD_OVERRIDES
 
@@ -229,3 +231,14 @@ class ArticleAdmin(VersionAdmin):
     @admin.display(description="Regions")
     def region_names(self, obj):
         return ", ".join(region.name for region in obj.regions.all())
+
+
+admin.site.unregister(Tag)
+
+
+@admin.register(Tag)
+class TagAdmin(taggit_admin.TagAdmin):
+    """django-taggit's own admin, with "View on site" opening the tag's archive (taggit's Tag has no URL)."""
+
+    def view_on_site(self, obj):
+        return reverse("articles:tag", kwargs={"slug": obj.slug})

@@ -1,4 +1,5 @@
 import re
+from dataclasses import dataclass
 from functools import partial
 
 from django.conf import settings
@@ -25,6 +26,27 @@ from .models import Article, Status
 PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
 # The same number padded with zeros ("000002"), which is sent on to its usual address.
 PADDED_PAGE_NUMBER = re.compile(r"0+[1-9][0-9]{0,5}|0*1")
+
+
+@dataclass(frozen=True)
+class EditLink:
+    """The admin page where staff edit what a public page is about: `{% url url_name pk %}`."""
+
+    url_name: str
+    pk: int
+    label: str  # "article", "region": the link reads "Edit this article"
+
+
+def edit_link(user, obj):
+    """A link to `obj`'s admin change page for staff who may change it, else None.
+
+    `is_staff` is asked first: an anonymous reader costs no permission lookup, and pages shown to
+    anyone signed in are never stored by the page cache (pagecache.middleware.page_key).
+    """
+    opts = obj._meta
+    if not (user.is_staff and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")):
+        return None
+    return EditLink(f"admin:{opts.app_label}_{opts.model_name}_change", obj.pk, str(opts.verbose_name))
 
 
 class ArticleListMixin:
@@ -163,7 +185,12 @@ class ArchiveView(ArticleListMixin, ListView):
         return paginator, page, rows, is_paginated
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(subject=self.filed_under, kind=self.subject.label, **kwargs)
+        return super().get_context_data(
+            subject=self.filed_under,
+            kind=self.subject.label,
+            edit_link=edit_link(self.request.user, self.filed_under),
+            **kwargs,
+        )
 
 
 def more_and_related(article, count=3):
@@ -244,6 +271,7 @@ class ArticleDetailView(DetailView):
                 body_images=body_images.values(),
             ),
             preview=self.preview,
+            edit_link=edit_link(self.request.user, article),
             attribution=attribution,
             author_photos=[author for author in attribution.authors if author.photo],
             our_url=our_url,

@@ -74,7 +74,7 @@ INSTALLED_APPS = [
     "django.contrib.flatpages",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
-    "taggit",
+    "config.apps.TagsConfig",  # django-taggit, named "Tags" in the admin
     "solo",
     "reversion",
     "csp",

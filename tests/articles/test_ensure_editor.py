@@ -1,4 +1,4 @@
-"""`ensure_editor`: the editor account `make run` prints, and a restore starts from (docs/operations.md)."""
+"""`ensure_editor`: the administrator and the editor `make run` makes and prints (docs/operations.md)."""
 
 import re
 from io import StringIO
@@ -7,85 +7,128 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
+from articles import roles
+
 pytestmark = pytest.mark.django_db
+
+VARIABLES = [
+    f"{prefix}_{name}"
+    for prefix in ("DJANGO_SUPERUSER", "CROSSPOST_EDITOR")
+    for name in ("USERNAME", "PASSWORD", "EMAIL")
+]
 
 
 @pytest.fixture
-def editor_env(monkeypatch):
-    for name in ("DJANGO_SUPERUSER_USERNAME", "DJANGO_SUPERUSER_PASSWORD", "DJANGO_SUPERUSER_EMAIL"):
+def account_env(monkeypatch):
+    for name in VARIABLES:
         monkeypatch.delenv(name, raising=False)
     return monkeypatch
 
 
-def _ensure_editor():
+def _ensure_accounts():
     out = StringIO()
     call_command("ensure_editor", stdout=out)
     return out.getvalue()
 
 
-def test_ensure_editor_creates_a_superuser_from_the_environment(editor_env, client):
-    editor_env.setenv("DJANGO_SUPERUSER_USERNAME", "maria")
-    editor_env.setenv("DJANGO_SUPERUSER_PASSWORD", "a-strong-editor-password")
-    editor_env.setenv("DJANGO_SUPERUSER_EMAIL", "maria@example.org")
-
-    output = _ensure_editor()
-
-    user = get_user_model().objects.get(username="maria")
-    assert user.is_superuser and user.is_staff and user.is_active
-    assert user.email == "maria@example.org"
-    assert client.login(username="maria", password="a-strong-editor-password")
-    assert "a-strong-editor-password" not in output
-    assert client.get("/admin/").status_code == 200
-
-
-def test_ensure_editor_without_a_password_prints_a_generated_one_that_works(editor_env, client):
-    editor_env.setenv("DJANGO_SUPERUSER_USERNAME", "maria")
-
-    output = _ensure_editor()
-
-    match = re.search(r"password '([^']+)'", output)
+def printed_password(output, username):
+    match = re.search(rf"username '{username}', password '([^']+)'", output)
     assert match, output
-    password = match.group(1)
-    assert len(password) >= 12
-    assert client.login(username="maria", password=password)
-    assert get_user_model().objects.get(username="maria").is_superuser
+    return match.group(1)
 
 
-def test_ensure_editor_generates_a_different_password_each_time(editor_env):
-    editor_env.setenv("DJANGO_SUPERUSER_USERNAME", "first")
-    first = re.search(r"password '([^']+)'", _ensure_editor()).group(1)
-    editor_env.setenv("DJANGO_SUPERUSER_USERNAME", "second")
-    second = re.search(r"password '([^']+)'", _ensure_editor()).group(1)
+def test_by_default_an_administrator_and_an_editor_who_is_not_a_superuser(account_env, client):
+    output = _ensure_accounts()
 
-    assert first != second
+    User = get_user_model()
+    admin, editor = User.objects.get(username="admin"), User.objects.get(username="editor")
+    assert admin.is_superuser and admin.is_staff and admin.is_active
+    assert editor.is_staff and editor.is_active and not editor.is_superuser
+    assert list(editor.groups.values_list("name", flat=True)) == [roles.EDITORS]
+    assert editor.has_perm("articles.publish_article") and not editor.has_perm("auth.change_user")
+    assert client.login(username="editor", password=printed_password(output, "editor"))
+    assert client.get("/admin/").status_code == 200
+    assert client.login(username="admin", password=printed_password(output, "admin"))
 
 
-def test_ensure_editor_run_again_without_a_password_leaves_the_password_alone(editor_env, client):
-    editor_env.setenv("DJANGO_SUPERUSER_USERNAME", "maria")
-    editor_env.setenv("DJANGO_SUPERUSER_PASSWORD", "a-strong-editor-password")
-    _ensure_editor()
-    editor_env.delenv("DJANGO_SUPERUSER_PASSWORD")
+def test_the_output_says_how_to_reset_a_forgotten_password(account_env):
+    output = _ensure_accounts()
 
-    output = _ensure_editor()
+    assert ".venv/bin/python manage.py changepassword editor" in output
 
-    assert "unchanged" in output
-    assert not re.search(r"password '([^']+)'", output)
-    assert get_user_model().objects.filter(username="maria").count() == 1
+
+def test_accounts_come_from_the_environment_createsuperusers_variables_for_the_administrator(account_env, client):
+    account_env.setenv("DJANGO_SUPERUSER_USERNAME", "ada")
+    account_env.setenv("DJANGO_SUPERUSER_PASSWORD", "a-strong-admin-password")
+    account_env.setenv("DJANGO_SUPERUSER_EMAIL", "ada@example.org")
+    account_env.setenv("CROSSPOST_EDITOR_USERNAME", "maria")
+    account_env.setenv("CROSSPOST_EDITOR_PASSWORD", "a-strong-editor-password")
+    account_env.setenv("CROSSPOST_EDITOR_EMAIL", "maria@example.org")
+
+    output = _ensure_accounts()
+
+    User = get_user_model()
+    ada, maria = User.objects.get(username="ada"), User.objects.get(username="maria")
+    assert ada.is_superuser and ada.email == "ada@example.org"
+    assert not maria.is_superuser and maria.is_staff and maria.email == "maria@example.org"
+    assert maria.groups.filter(name=roles.EDITORS).exists()
+    assert "a-strong-editor-password" not in output and "a-strong-admin-password" not in output
     assert client.login(username="maria", password="a-strong-editor-password")
+    assert client.login(username="ada", password="a-strong-admin-password")
 
 
-def test_ensure_editor_defaults_to_an_editor_account(editor_env):
-    _ensure_editor()
+def test_generated_passwords_differ(account_env):
+    output = _ensure_accounts()
 
-    user = get_user_model().objects.get(username="editor")
-    assert user.is_superuser
+    admin, editor = printed_password(output, "admin"), printed_password(output, "editor")
+    assert len(editor) >= 12 and admin != editor
 
 
-def test_ensure_editor_refuses_a_bad_email(editor_env):
-    editor_env.setenv("DJANGO_SUPERUSER_USERNAME", "maria")
-    editor_env.setenv("DJANGO_SUPERUSER_EMAIL", "not-an-address")
+def test_run_twice_changes_nothing_and_keeps_the_passwords(account_env, client):
+    first = _ensure_accounts()
+    User = get_user_model()
+    before = {user.username: (user.password, user.is_superuser) for user in User.objects.all()}
 
-    with pytest.raises(CommandError, match="DJANGO_SUPERUSER_EMAIL"):
-        _ensure_editor()
+    second = _ensure_accounts()
 
-    assert not get_user_model().objects.filter(username="maria").exists()
+    assert not re.search(r"password '([^']+)'", second)
+    assert second.count("already exists; its password is unchanged") == 2
+    assert {user.username: (user.password, user.is_superuser) for user in User.objects.all()} == before
+    assert client.login(username="editor", password=printed_password(first, "editor"))
+
+
+def test_a_given_password_replaces_an_existing_one_only_when_it_differs(account_env, client):
+    _ensure_accounts()
+    account_env.setenv("CROSSPOST_EDITOR_PASSWORD", "a-new-editor-password")
+
+    assert "password set from CROSSPOST_EDITOR_PASSWORD" in _ensure_accounts()
+    assert client.login(username="editor", password="a-new-editor-password")
+    assert "editor' already exists; its password is unchanged" in _ensure_accounts()
+
+
+def test_an_editor_an_older_make_run_made_a_superuser_is_flagged_not_demoted(account_env, django_user_model):
+    django_user_model.objects.create_superuser("editor", "editor@example.org", "a-long-old-password")
+
+    output = _ensure_accounts()
+
+    assert "'editor' is a superuser" in output
+    assert django_user_model.objects.get(username="editor").is_superuser
+
+
+def test_the_administrator_and_the_editor_must_be_two_accounts(account_env):
+    account_env.setenv("DJANGO_SUPERUSER_USERNAME", "editor")
+
+    with pytest.raises(CommandError, match="two accounts"):
+        _ensure_accounts()
+
+    assert not get_user_model().objects.exists()
+
+
+@pytest.mark.parametrize("variable", ["DJANGO_SUPERUSER_EMAIL", "CROSSPOST_EDITOR_EMAIL"])
+def test_a_bad_email_is_refused(account_env, variable):
+    account_env.setenv(variable, "not-an-address")
+
+    with pytest.raises(CommandError, match=variable):
+        _ensure_accounts()
+
+    assert not get_user_model().objects.exists()

@@ -107,3 +107,42 @@ def test_an_editors_group_member_adds_a_redirect(member_client):
 
     assert response.status_code == 302
     assert Redirect.objects.filter(old_path="/old-address/", new_path="/articles/new/").exists()
+
+
+def admin_index(client, user):
+    """The admin home as `user` sees it: each app's name and its models' names."""
+    client.force_login(user)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 200
+    return {app["name"]: [model["name"] for model in app["models"]] for app in response.context["app_list"]}
+
+
+def test_an_editors_group_member_sees_the_apps_of_the_desk_and_no_administration(client, editor_member):
+    assert admin_index(client, editor_member) == {
+        "Articles": ["Articles", "Regions", "Themes"],
+        "Authors": ["Authors"],
+        "Flat Pages": ["Flat pages"],
+        "Front page and menu": ["Front page", "Menu items"],
+        "Image library": ["Images"],
+        "Redirects": ["Redirects"],
+        "Sources and attribution": ["Publication settings", "Sources"],
+        "Syndication partners": ["Permission requests"],
+        "Tags": ["Tags"],
+    }
+
+
+def test_a_contributor_sees_only_what_filing_a_draft_needs(client, contributor):
+    assert admin_index(client, contributor) == {
+        "Articles": ["Articles", "Regions", "Themes"],
+        "Authors": ["Authors"],
+        "Image library": ["Images"],
+        "Sources and attribution": ["Sources"],
+        "Tags": ["Tags"],
+    }
+
+
+def test_sites_login_attempts_tasks_users_and_groups_stay_with_administrators(client, editor):
+    apps = admin_index(client, editor)
+
+    assert {"Sites", "Axes", "Authentication and Authorization", "Tags"} <= set(apps)
+    assert "Taggit" not in apps

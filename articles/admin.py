@@ -10,7 +10,7 @@ from reversion.admin import VersionAdmin
 from taggit import admin as taggit_admin
 from taggit.models import Tag
 
-from core.forms import URL_FIELD_OVERRIDES
+from core.forms import ADMIN_FIELD_OVERRIDES
 
 from . import revisions, services
 from .forms import ArticleAdminForm
@@ -71,7 +71,7 @@ class ArticleAuthorInline(admin.TabularInline):
 class ArticleAdmin(VersionAdmin):
     form = ArticleAdminForm
     object_history_template = "admin/articles/article/object_history.html"
-    formfield_overrides = URL_FIELD_OVERRIDES
+    formfield_overrides = ADMIN_FIELD_OVERRIDES
     list_display = ["title", "state", "published_at", "byline", "source", "region_names", "updated_at"]
     list_filter = ["status", VisibilityFilter, "regions", "themes", "source", "authors"]
     list_select_related = ["source"]

@@ -11,7 +11,7 @@ from articles.sitemaps import SITEMAPS, robots_txt
 from pagecache.middleware import public_page
 
 from .auth import LoginForm
-from .views import healthz, security_txt
+from .views import favicon, healthz, security_txt
 
 admin.site.site_header = "Crosspost editors"
 admin.site.site_title = "Crosspost"
@@ -23,6 +23,7 @@ handler500 = "config.views.server_error"
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path(".well-known/security.txt", security_txt, name="security_txt"),
+    path("favicon.ico", favicon, name="favicon"),
     # The partners app was called `syndication`: links in editors' earlier e-mails and bookmarks still work.
     re_path(
         r"^admin/syndication/(?P<rest>.*)$",

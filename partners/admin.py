@@ -48,7 +48,8 @@ class DecisionForm(forms.Form):
         label="Note to the partner",
         required=False,
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        # Rendered inside the admin's change form; `form` ties it to the decide form (see the template).
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60, "form": "decision-form"}),
         help_text="Sent with an approval or a refusal (conditions, or the reason). Not sent for spam.",
     )
 

@@ -9,6 +9,7 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone
 
 from articles.models import Article
+from core.forms import DatePicker
 
 from .models import Medium, PermissionRequest
 
@@ -135,7 +136,7 @@ class PermissionRequestForm(forms.ModelForm):
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "planned_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "planned_date": DatePicker,
             "message": forms.Textarea(attrs={"rows": 6}),
         }
 

@@ -19,6 +19,11 @@ def change_url(request):
     return reverse("admin:partners_permissionrequest_change", args=[request.pk])
 
 
+def decision_buttons(soup):
+    """The buttons that submit the decide form, wherever the page draws them."""
+    return soup.select('button[form="decision-form"]')
+
+
 def decide_url(request):
     return reverse("admin:partners_permissionrequest_decide", args=[request.pk])
 
@@ -111,14 +116,22 @@ def test_change_page_shows_everything_read_only_with_the_decision_buttons(editor
 
     soup = BeautifulSoup(response.content, "html.parser")
     main_form = soup.find("form", id="permissionrequest_form")
-    editable = {tag["name"] for tag in main_form.find_all(["input", "select", "textarea"]) if tag.get("name")}
+    # The Decide panel is drawn inside the change form, but its controls submit the decision form (form="...").
+    editable = {
+        tag["name"]
+        for tag in main_form.find_all(["input", "select", "textarea"])
+        if tag.get("name") and tag.get("form") != "decision-form"
+    }
     assert editable <= {"csrfmiddlewaretoken"}, "the partner's fields and the decision are read-only"
     assert main_form.find(attrs={"name": "_save"}) is None
     assert "Partner Press" in main_form.get_text()
     decision = soup.find("form", id="decision-form")
     assert decision["action"] == decide_url(request)
-    assert {button["value"] for button in decision.find_all("button")} == {"approve", "decline", "spam"}
-    assert decision.find("textarea", attrs={"name": "note"})
+    assert decision.find("input", attrs={"name": "csrfmiddlewaretoken"})
+    assert {button["value"] for button in decision_buttons(soup)} == {"approve", "decline", "spam"}
+    assert soup.select_one('textarea[name="note"][form="decision-form"]')
+    panel = soup.select_one("#content-main #permissionrequest_form #decision-panel")
+    assert panel is not None, "the Decide panel sits in the main column, with the request's fieldsets"
 
 
 def test_links_from_before_the_rename_lead_to_the_same_pages(editor_client, article):
@@ -189,12 +202,12 @@ def test_revoke_and_reissue_the_kit_from_the_change_page(editor_client, editor, 
     old_kit = request.get_kit_path()
     page = BeautifulSoup(editor_client.get(change_url(request)).content, "html.parser")
     assert page.find("a", href=f"http://testserver{old_kit}"), "the editor sees the partner's link"
-    assert {b["value"] for b in page.select("#decision-form button")} == {"decline", "spam", "revoke_kit"}
+    assert {b["value"] for b in decision_buttons(page)} == {"decline", "spam", "revoke_kit"}
 
     editor_client.post(decide_url(request), {"decision": "revoke_kit"})
     assert client.get(old_kit).status_code == 410
     page = BeautifulSoup(editor_client.get(change_url(request)).content, "html.parser")
-    assert "reissue_kit" in {b["value"] for b in page.select("#decision-form button")}
+    assert "reissue_kit" in {b["value"] for b in decision_buttons(page)}
 
     mail.outbox.clear()
     editor_client.post(decide_url(request), {"decision": "reissue_kit"})

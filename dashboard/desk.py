@@ -1,0 +1,94 @@
+"""What the editors' home shows: the work waiting for the team, recent changes and the publishing rhythm.
+
+Reads only; every list is one query, whatever its length (the dashboard's query count is pinned in a test).
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.contrib.admin.models import LogEntry
+from django.db.models import Count, Q
+from django.db.models.functions import TruncWeek
+from django.utils import timezone
+
+from articles.models import LIVE_STATUSES, Article, Status
+
+LISTED = 8  # items per list; the count links to the full, filtered list
+CHART_WEEKS = 13  # about three months
+BAR_WIDTH, BAR_GAP, CHART_HEIGHT = 24, 6, 80
+
+
+@dataclass(frozen=True)
+class Week:
+    starts: datetime.date
+    published: int
+    x: int
+    y: int
+    height: int
+
+
+def articles_for(user):
+    """Every article for editors; a contributor's own only, as the article list shows them."""
+    articles = Article.objects.all()
+    if not user.has_perm("articles.publish_article"):
+        articles = articles.filter(created_by=user)
+    return articles
+
+
+def article_counts(articles, *, now):
+    return articles.aggregate(
+        drafts=Count("pk", filter=Q(status=Status.DRAFT)),
+        review=Count("pk", filter=Q(status=Status.REVIEW)),
+        scheduled=Count("pk", filter=Q(status__in=LIVE_STATUSES, published_at__gt=now)),
+    )
+
+
+def in_review(articles):
+    return articles.filter(status=Status.REVIEW).order_by("-updated_at").only("pk", "title", "updated_at")[:LISTED]
+
+
+def scheduled(articles, *, now):
+    return articles.scheduled(after=now).order_by("published_at").only("pk", "title", "published_at")[:LISTED]
+
+
+def requests_waiting():
+    """Partners' permission requests with no decision yet, oldest first, and how many there are."""
+    PermissionRequest = apps.get_model("partners", "PermissionRequest")  # partners is a sibling app: no import
+    waiting = PermissionRequest.objects.filter(status="new")
+    listed = waiting.select_related("article").only("pk", "organisation", "created_at", "article__title")
+    return waiting.count(), listed.order_by("created_at")[:LISTED]
+
+
+def recent_changes():
+    return LogEntry.objects.select_related("user", "content_type").order_by("-action_time")[:10]
+
+
+def published_per_week(*, now, weeks=CHART_WEEKS):
+    """Articles that went live in each of the last `weeks` weeks (Monday to Sunday), oldest first, as chart bars."""
+    today = timezone.localdate(now)
+    first = today - datetime.timedelta(days=today.weekday(), weeks=weeks - 1)
+    start = datetime.datetime.combine(first, datetime.time.min, tzinfo=timezone.get_current_timezone())
+    rows = (
+        Article.objects.published()
+        .filter(published_at__gte=start)
+        .annotate(week=TruncWeek("published_at"))
+        .values("week")
+        .annotate(published=Count("pk"))
+    )
+    per_week = {timezone.localdate(row["week"]): row["published"] for row in rows}
+    counts = [per_week.get(first + datetime.timedelta(weeks=index), 0) for index in range(weeks)]
+    tallest = max(counts) or 1
+    bars = []
+    for index, count in enumerate(counts):
+        height = round(count / tallest * CHART_HEIGHT)
+        bars.append(
+            Week(
+                starts=first + datetime.timedelta(weeks=index),
+                published=count,
+                x=index * (BAR_WIDTH + BAR_GAP),
+                y=CHART_HEIGHT - height + 14,  # room above the tallest bar for its number
+                height=height,
+            )
+        )
+    return bars

@@ -1,0 +1,122 @@
+"""The editors' home: what waits for review, what is scheduled and when, requests to decide, who changed what,
+and how many articles went live each week."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Status
+from tests.factories import ArticleFactory, PermissionRequestFactory, article_admin_data
+
+pytestmark = pytest.mark.django_db
+
+
+def dashboard(client):
+    soup = BeautifulSoup(client.get(reverse("admin:index")).content, "html.parser")
+    return soup.select_one("#editorial-dashboard")
+
+
+def items(panel, section):
+    return [" ".join(li.get_text(" ", strip=True).split()) for li in panel.select(f"#{section} li")]
+
+
+def test_drafts_in_review_are_listed_with_links_to_them(editor_client):
+    waiting = ArticleFactory(title="Needs a second reader", status=Status.REVIEW)
+    ArticleFactory(title="Still a draft", status=Status.DRAFT, published_at=None)
+
+    panel = dashboard(editor_client)
+
+    assert [text.split(" ", 2)[2] for text in items(panel, "dashboard-review")] == ["Needs a second reader"]
+    link = panel.select_one("#dashboard-review a")
+    assert link["href"] == reverse("admin:articles_article_change", args=[waiting.pk])
+
+
+def test_scheduled_articles_are_listed_soonest_first_with_their_times(editor_client):
+    soon = timezone.now().replace(microsecond=0) + datetime.timedelta(hours=3)
+    ArticleFactory(title="Later this week", published_at=soon + datetime.timedelta(days=3))
+    ArticleFactory(title="This afternoon", published_at=soon)
+    ArticleFactory(title="Already out")
+
+    panel = dashboard(editor_client)
+
+    assert items(panel, "dashboard-scheduled") == [
+        f"{timezone.localtime(soon):%Y-%m-%d %H:%M} This afternoon",
+        f"{timezone.localtime(soon + datetime.timedelta(days=3)):%Y-%m-%d %H:%M} Later this week",
+    ]
+
+
+def test_requests_waiting_for_a_decision_are_listed(editor_client):
+    waiting = PermissionRequestFactory(organisation="Harbour Weekly")
+    PermissionRequestFactory(organisation="Already decided", status="approved")
+
+    panel = dashboard(editor_client)
+
+    listed = items(panel, "dashboard-requests")
+    assert len(listed) == 1 and "Harbour Weekly" in listed[0] and waiting.article.title in listed[0]
+    assert panel.select_one("#dashboard-requests a")["href"] == reverse(
+        "admin:partners_permissionrequest_change", args=[waiting.pk]
+    )
+
+
+def test_recent_changes_say_who_made_them(editor_client):
+    editor_client.post(reverse("admin:articles_article_add"), article_admin_data(title="Freshly added", slug="fresh"))
+
+    assert "editor added article “Freshly added”" in items(dashboard(editor_client), "dashboard-activity")[0]
+
+
+def test_the_chart_counts_articles_published_each_week_for_three_months(editor_client):
+    now = timezone.now()
+    monday = timezone.localdate(now) - datetime.timedelta(days=timezone.localdate(now).weekday())
+    this_week = timezone.make_aware(datetime.datetime.combine(monday, datetime.time(9)))
+    ArticleFactory.create_batch(2, published_at=min(this_week, now - datetime.timedelta(minutes=1)))
+    ArticleFactory(published_at=this_week - datetime.timedelta(weeks=2))
+    ArticleFactory(published_at=this_week - datetime.timedelta(weeks=20))  # before the chart
+    ArticleFactory(status=Status.DRAFT, published_at=this_week - datetime.timedelta(weeks=1))  # never went live
+
+    chart = dashboard(editor_client).select_one("#dashboard-chart svg")
+
+    label = chart["aria-label"]
+    assert label.startswith("Articles published per week, last 13 weeks: ")
+    counts = [part.rsplit(", ", 1)[1] for part in label.removesuffix(".").split(": ", 1)[1].split("; ")]
+    assert counts == ["0"] * 10 + ["1", "0", "2"]
+    assert f"week of {monday:%Y-%m-%d}, 2" in label
+    heights = [int(rect["height"]) for rect in chart.select("rect")]
+    assert heights[-1] == 2 * heights[-3] > 0 and heights[-2] == 0
+
+
+def test_contributors_see_neither_requests_nor_others_drafts(client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    from articles import roles
+
+    user = django_user_model.objects.create_user("cora", "cora@example.org", "a-long-test-password", is_staff=True)
+    user.groups.add(Group.objects.get(name=roles.CONTRIBUTORS))
+    ArticleFactory(title="Cora's piece", status=Status.REVIEW, created_by=user)
+    ArticleFactory(title="Someone else's", status=Status.REVIEW)
+    PermissionRequestFactory()
+    client.force_login(user)
+
+    panel = dashboard(client)
+
+    assert [text.split(" ", 2)[2] for text in items(panel, "dashboard-review")] == ["Cora's piece"]
+    assert panel.select_one("#dashboard-requests") is None
+
+
+def test_the_dashboard_query_count_does_not_grow_with_the_work(editor_client, django_assert_num_queries):
+    def fill(count):
+        ArticleFactory.create_batch(count, status=Status.REVIEW)
+        ArticleFactory.create_batch(count, published_at=timezone.now() + datetime.timedelta(days=1))
+        ArticleFactory.create_batch(count, published_at=timezone.now() - datetime.timedelta(days=8))
+        PermissionRequestFactory.create_batch(count)
+
+    fill(1)
+    editor_client.get(reverse("admin:index"))  # the session and user, as on any admin page
+    fill(5)
+    # Session, user; article counts, in review, scheduled, the chart; requests counted and listed; recent
+    # changes; and the admin's own "My actions" sidebar.
+    with django_assert_num_queries(10):
+        response = editor_client.get(reverse("admin:index"))
+    assert len(items(BeautifulSoup(response.content, "html.parser"), "dashboard-review")) == 6

@@ -14,7 +14,7 @@ from django.utils import timezone
 from articles.models import Status
 from tests.factories import ArticleFactory, PermissionRequestFactory
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.frontend]
 PASSWORD = "a-long-browser-test-password"
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS_DIR", Path(settings.BASE_DIR) / "test-artifacts")) / "screenshots"
 WIDTHS = (1024, 1280, 1920)

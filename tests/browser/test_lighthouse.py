@@ -18,7 +18,7 @@ from articles.models import Article
 from devtools.demo.loader import load_demo_content
 from tests.browser.conftest import CHROMIUM, ROOT, require
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.frontend]
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]

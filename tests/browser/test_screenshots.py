@@ -15,7 +15,7 @@ from attribution.models import Source
 from authors.models import Author
 from devtools.demo.loader import load_demo_content
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.frontend]
 
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS_DIR", Path(settings.BASE_DIR) / "test-artifacts")) / "screenshots"
 WIDTHS = (360, 1280)

@@ -9,7 +9,7 @@ from authors.models import Author
 from devtools.demo.loader import load_demo_content
 from tests.browser.conftest import axe_problems, html_problems
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.frontend]
 
 
 def public_pages():

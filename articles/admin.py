@@ -1,11 +1,12 @@
 import reversion
+from adminsortable2.admin import CustomInlineFormSet, SortableAdminBase, SortableTabularInline
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from reversion.admin import VersionAdmin
 from taggit import admin as taggit_admin
 from taggit.models import Tag
@@ -15,6 +16,7 @@ from core.forms import ADMIN_FIELD_OVERRIDES
 from . import revisions, services
 from .forms import ArticleAdminForm
 from .models import LIVE_STATUSES, Article, ArticleAuthor, Region, Status, Theme
+from .publishing import article_problems
 
 PUBLISH_PERMISSION = "articles.publish_article"
 
@@ -49,7 +51,9 @@ class VisibilityFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ArticleAuthorFormSet(BaseInlineFormSet):
+class ArticleAuthorFormSet(CustomInlineFormSet):
+    """The byline: at least one author to go live, and positions 0, 1, 2… in the order the editor left them."""
+
     def clean(self):
         super().clean()
         if self.instance.status not in LIVE_STATUSES:
@@ -58,8 +62,24 @@ class ArticleAuthorFormSet(BaseInlineFormSet):
         if not kept:
             raise ValidationError("Add at least one author before publishing or scheduling.")
 
+    def save(self, commit=True):
+        saved = super().save(commit=commit)
+        if commit:
+            self.number_the_byline()
+        return saved
 
-class ArticleAuthorInline(admin.TabularInline):
+    def number_the_byline(self):
+        # The drag handles post 1, 2, 3 and adminsortable2 puts a new row after the last; readers, feeds and
+        # exports are simpler with plain positions from 0, so renumber what was kept, in that order.
+        links = list(self.instance.author_links.order_by("order", "pk"))
+        for position, link in enumerate(links):
+            link.order = position
+        ArticleAuthor.objects.bulk_update(links, ["order"])
+
+
+class ArticleAuthorInline(SortableTabularInline):
+    """Authors right under the standfirst: found by typing, added in place with "+", ordered by dragging."""
+
     model = ArticleAuthor
     formset = ArticleAuthorFormSet
     extra = 1
@@ -68,7 +88,7 @@ class ArticleAuthorInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin):
+class ArticleAdmin(SortableAdminBase, VersionAdmin):
     form = ArticleAdminForm
     object_history_template = "admin/articles/article/object_history.html"
     formfield_overrides = ADMIN_FIELD_OVERRIDES
@@ -82,18 +102,19 @@ class ArticleAdmin(VersionAdmin):
     inlines = [ArticleAuthorInline]
     actions = ["publish_selected", "unpublish_selected", "withdraw_selected"]
     save_on_top = True
+    readonly_fields = ["checks"]
+    # In the order of the work. The template (admin/articles/article/change_form.html) puts the authors
+    # between the first fieldset and the rest, and error_summary() lists errors in that same order.
     fieldsets = [
-        (None, {"fields": ["title", "slug", "dek", "body", "lead_image"]}),
-        ("Publishing", {"fields": ["status", "published_at"]}),
+        (None, {"fields": ["title", "dek"]}),
+        (None, {"fields": ["body", "lead_image"]}),
+        ("Original source", {"fields": ["source", "original_url", "original_published_on"]}),
         ("Filing", {"fields": ["regions", "themes", "tags", "new_tags"]}),
         (
-            "Original source",
-            {"fields": ["source", "original_url", "original_published_on"]},
-        ),
-        (
-            "Rights and search engines",
+            "Credits and search engines",
             {
                 "classes": ["collapse"],
+                "description": "Leave empty to use the source's or the site's defaults.",
                 "fields": [
                     "copyright_holders",
                     "copyright_holder_other",
@@ -103,7 +124,11 @@ class ArticleAdmin(VersionAdmin):
                 ],
             },
         ),
+        ("Publishing", {"fields": ["status", "published_at", "slug", "checks"]}),
     ]
+
+    class Media:
+        js = ["js/admin-first-error.js"]
 
     # --- who may do what -------------------------------------------------------------------
 
@@ -143,6 +168,39 @@ class ArticleAdmin(VersionAdmin):
         form = super().get_form(request, obj, change=change, **kwargs)
         form.can_publish = self.can_publish(request)
         return form
+
+    # --- the form's errors, named at the top ----------------------------------------------------
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["error_summary"] = self.error_summary(context["adminform"].form, context["inline_admin_formsets"])
+        return super().render_change_form(request, context, add=add, change=change, form_url=form_url, obj=obj)
+
+    def error_summary(self, form, inline_admin_formsets):
+        """Each field or inline with an error, in page order: (its label, the id to jump to, the first message)."""
+        entries = []
+        for position, (_, options) in enumerate(self.fieldsets):
+            for name in options["fields"]:
+                if name in form.fields and form[name].errors:
+                    label = capfirst(form[name].label)
+                    entries.append((label, form[name].id_for_label, form[name].errors[0]))
+            if position == 0:
+                for inline in inline_admin_formsets:
+                    formset = inline.formset
+                    problems = list(formset.non_form_errors())
+                    problems += [problem for errors in formset.errors for field in errors.values() for problem in field]
+                    if problems:
+                        label = capfirst(inline.opts.verbose_name_plural)
+                        entries.append((label, f"{formset.prefix}-group", problems[0]))
+        return entries
+
+    @admin.display(description="Checks before publishing")
+    def checks(self, obj):
+        if obj is None or obj.pk is None:
+            return "Checked when you save."
+        problems = article_problems(obj)
+        if not problems:
+            return "Ready to publish: authors, filing and source are complete."
+        return " ".join(problems)
 
     # --- saving ----------------------------------------------------------------------------
 

@@ -1,0 +1,66 @@
+"""The article form in a real browser at 1280 px: authors between the standfirst and the body, and a failed
+save that lands on its first error. Screenshots go to `test-artifacts/screenshots/article-form-*.png`."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from articles.models import Status
+from tests.factories import ArticleFactory, RegionFactory
+
+pytestmark = pytest.mark.browser
+PASSWORD = "a-long-browser-test-password"
+ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS_DIR", Path(settings.BASE_DIR) / "test-artifacts")) / "screenshots"
+
+
+@pytest.fixture
+def draft(transactional_db):
+    get_user_model().objects.create_superuser("desk", "desk@example.org", PASSWORD)
+    return ArticleFactory(title="A draft with no author yet", status=Status.DRAFT, regions=[RegionFactory()])
+
+
+@pytest.fixture
+def form_page(page, live_server, draft):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "desk")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+    page.goto(live_server.url + reverse("admin:articles_article_change", args=[draft.pk]))
+    return page
+
+
+def top(page, selector):
+    locator = page.locator(selector).first
+    assert locator.is_visible(), f"{selector} is not visible"
+    return locator.bounding_box()["y"]
+
+
+def test_the_authors_sit_between_the_standfirst_and_the_body(form_page):
+    page = form_page
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "article-form-1280.png"), full_page=True)
+
+    standfirst, authors, body = top(page, "#id_dek"), top(page, "#author_links-group"), top(page, ".field-body")
+    assert standfirst < authors < body, (standfirst, authors, body)
+
+
+def test_a_failed_save_scrolls_to_the_first_error(form_page):
+    page = form_page
+    page.select_option("#id_status", Status.PUBLISHED)
+    page.locator("input[name=_save]").last.click()
+    page.wait_for_load_state("load")
+    page.wait_for_function("window.scrollY > 0", timeout=5000)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "article-form-error-1280.png"))
+
+    error = page.locator("#author_links-group .errorlist").first
+    assert "Add at least one author" in error.inner_text()
+    box = error.bounding_box()
+    assert 0 <= box["y"] < 900 - box["height"], f"the first error is at y={box['y']}, outside the window"
+    assert top(page, ".error-summary") < 0, "the page stayed at the top"

@@ -102,3 +102,22 @@ def axe_problems(page, name):
         for violation in result["violations"]
         for node in violation["nodes"]
     ]
+
+
+# --- Layout checks shared by the browser tests: where things are on the page ---------------------
+
+
+def box(page, selector):
+    """The bounding box of the first element matching `selector`, which must be visible."""
+    locator = page.locator(selector).first
+    assert locator.is_visible(), f"{selector} is not visible"
+    return locator.bounding_box()
+
+
+def overlap(one, other):
+    return not (
+        one["x"] + one["width"] <= other["x"]
+        or other["x"] + other["width"] <= one["x"]
+        or one["y"] + one["height"] <= other["y"]
+        or other["y"] + other["height"] <= one["y"]
+    )

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Status
+from tests.browser.conftest import box, overlap
 from tests.factories import ArticleFactory, PermissionRequestFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.frontend]
@@ -44,21 +45,6 @@ def signed_in(page, live_server, desk):
     page.click("input[type=submit]")
     page.wait_for_url(f"{live_server.url}/admin/")
     return page
-
-
-def box(page, selector):
-    locator = page.locator(selector).first
-    assert locator.is_visible(), f"{selector} is not visible"
-    return locator.bounding_box()
-
-
-def overlap(one, other):
-    return not (
-        one["x"] + one["width"] <= other["x"]
-        or other["x"] + other["width"] <= one["x"]
-        or one["y"] + one["height"] <= other["y"]
-        or other["y"] + other["height"] <= one["y"]
-    )
 
 
 def inside(inner, outer):

@@ -14,6 +14,7 @@ from articles.models import Article
 from attribution.models import Source
 from authors.models import Author
 from devtools.demo.loader import load_demo_content
+from tests.browser.conftest import box, overlap
 
 pytestmark = [pytest.mark.browser, pytest.mark.frontend]
 
@@ -36,21 +37,6 @@ def demo(transactional_db):
         "about": "/about/",
         "not found": "/no-such-page/",
     }
-
-
-def box(page, selector):
-    locator = page.locator(selector).first
-    assert locator.is_visible(), f"{selector} is not visible"
-    return locator.bounding_box()
-
-
-def overlap(one, other):
-    return not (
-        one["x"] + one["width"] <= other["x"]
-        or other["x"] + other["width"] <= one["x"]
-        or one["y"] + one["height"] <= other["y"]
-        or other["y"] + other["height"] <= one["y"]
-    )
 
 
 def assert_apart(page, selectors):

@@ -191,6 +191,8 @@ def public_paths(objects):
     paths = [
         reverse("healthz"),
         reverse("security_txt"),
+        "/favicon.ico",
+        "/about/",  # a flat page
         reverse("sitemap"),
         reverse("robots_txt"),
         reverse("partners:request"),

@@ -1,5 +1,6 @@
 import reversion
 from adminsortable2.admin import CustomInlineFormSet, SortableAdminBase, SortableTabularInline
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
@@ -77,11 +78,23 @@ class ArticleAuthorFormSet(CustomInlineFormSet):
         ArticleAuthor.objects.bulk_update(links, ["order"])
 
 
+class ArticleAuthorForm(forms.ModelForm):
+    """A byline row. A new row that only got a position (the editor moved the rows around it) is still empty."""
+
+    def has_changed(self):
+        if self.instance.pk is None:
+            return any(name != "order" for name in self.changed_data)
+        return super().has_changed()
+
+
 class ArticleAuthorInline(SortableTabularInline):
-    """Authors right under the standfirst: found by typing, added in place with "+", ordered by dragging."""
+    """Authors right under the standfirst: found by typing, added in place with "+", ordered by dragging
+    or with the arrow buttons, before the first save as after it (template and script: byline-order)."""
 
     model = ArticleAuthor
+    form = ArticleAuthorForm
     formset = ArticleAuthorFormSet
+    template = "admin/articles/article/byline_inline.html"
     extra = 1
     autocomplete_fields = ["author"]
     fields = ["author", "order"]
@@ -128,7 +141,7 @@ class ArticleAdmin(SortableAdminBase, VersionAdmin):
     ]
 
     class Media:
-        js = ["js/admin-first-error.js"]
+        js = ["js/admin-first-error.js", "js/byline-order.js"]
 
     # --- who may do what -------------------------------------------------------------------
 

@@ -87,6 +87,63 @@ def test_authors_added_to_a_new_article_keep_the_order_they_were_added_in(editor
     assert _byline(Article.objects.get()) == [("Ben", 0), ("Cy", 1), ("Ada", 2)]
 
 
+def test_authors_dragged_before_the_first_save_keep_the_dropped_order(editor_client):
+    ada, ben = AuthorFactory(name="Ada"), AuthorFactory(name="Ben")
+    # byline-order.js numbers every row 1, 2, 3 after a drop, the empty "add another" row as well.
+    data = article_admin_data(authors=[(ada, 2), (ben, 1)])
+    data.update({"author_links-TOTAL_FORMS": "3", "author_links-2-author": "", "author_links-2-order": "3"})
+
+    response = editor_client.post(reverse("admin:articles_article_add"), data)
+
+    assert response.status_code == 302, _soup(response).select(".errorlist")
+    assert _byline(Article.objects.get()) == [("Ben", 0), ("Ada", 1)]
+
+
+def test_a_saved_byline_row_moved_and_nothing_else_is_saved_in_its_new_place(editor_client):
+    ada, ben = AuthorFactory(name="Ada"), AuthorFactory(name="Ben")
+    article = ArticleFactory(authors=[ada, ben], regions=[RegionFactory()])
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = form_values(editor_client.get(url).content, "#article_form")
+    rows = {data[f"author_links-{index}-author"]: index for index in range(2)}
+    data[f"author_links-{rows[str(ben.pk)]}-order"], data[f"author_links-{rows[str(ada.pk)]}-order"] = "1", "2"
+
+    assert editor_client.post(url, {**data, "_save": "Save"}).status_code == 302
+    assert _byline(article) == [("Ben", 0), ("Ada", 1)]
+
+
+def test_every_byline_row_has_a_handle_and_arrow_buttons_and_no_repeat_of_the_name(editor_client):
+    article = ArticleFactory(authors=[AuthorFactory(name="Ada Quill")])
+    inline = _soup(editor_client.get(reverse("admin:articles_article_change", args=[article.pk]))).select_one(
+        "#author_links-group"
+    )
+
+    rows = inline.select("tbody tr.form-row")  # the saved row, the extra row and the template for new ones
+    assert len(rows) == 3
+    for row in rows:
+        assert row.select_one("td.original p.byline-handle")
+        assert [button["aria-label"] for button in row.select("button")] == [
+            "Move up in the byline",
+            "Move down in the byline",
+        ]
+    assert "Ada Quill" not in rows[0].select_one("td.original").get_text()
+
+
+def test_the_publishing_box_holds_status_time_address_checks_and_the_only_save_buttons_below_the_form(editor_client):
+    soup = _soup(editor_client.get(reverse("admin:articles_article_add")))
+
+    box = soup.select_one("aside.article-desk__publishing")
+    for ident in ("id_status", "id_published_at_0", "id_slug"):
+        assert box.select_one(f"#{ident}"), ident
+    assert box.select_one(".field-checks")
+    assert box.select_one(".submit-row input[name=_save]")
+    # The title and standfirst run across the page, above the writing column and the box.
+    assert soup.select_one(".article-desk #id_title") is None
+    assert soup.select_one(".article-desk__main #author_links-group")
+    # Django's bottom row is not repeated; the top one is for narrow screens, where the box follows the form.
+    assert len(soup.select(".submit-row")) == 2
+    assert soup.select_one(".article-desk__top-buttons .submit-row")
+
+
 def test_publishing_without_an_author_says_so_by_the_authors_and_names_them_at_the_top(editor_client):
     response = editor_client.post(
         reverse("admin:articles_article_add"),

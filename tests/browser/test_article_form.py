@@ -1,5 +1,6 @@
-"""The article form in a real browser at 1280 px: authors between the standfirst and the body, and a failed
-save that lands on its first error. Screenshots go to `test-artifacts/screenshots/article-form-*.png`."""
+"""The article form in a real browser at 1280 px: authors between the standfirst and the body, dragged into
+order before the first save, the publishing box beside the writing, and a failed save that lands on its first
+error. Screenshots go to `test-artifacts/screenshots/article-form-*.png`."""
 
 import os
 from pathlib import Path
@@ -10,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from articles.models import Status
-from tests.factories import ArticleFactory, RegionFactory
+from tests.factories import ArticleFactory, AuthorFactory, RegionFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.frontend]
 PASSWORD = "a-long-browser-test-password"
@@ -64,3 +65,43 @@ def test_a_failed_save_scrolls_to_the_first_error(form_page):
     box = error.bounding_box()
     assert 0 <= box["y"] < 900 - box["height"], f"the first error is at y={box['y']}, outside the window"
     assert top(page, ".error-summary") < 0, "the page stayed at the top"
+
+
+def pick_author(page, row, name):
+    page.locator(f"#author_links-{row} .select2-selection").click()
+    page.keyboard.type(name)
+    page.locator(".select2-results__option", has_text=name).first.click()
+
+
+def test_authors_not_yet_saved_are_dragged_into_byline_order(form_page, draft):
+    AuthorFactory(name="Ada Quill"), AuthorFactory(name="Ben Marsh")
+    page = form_page
+    pick_author(page, 0, "Ada Quill")
+    page.click("#author_links-group .add-row a")
+    pick_author(page, 1, "Ben Marsh")
+
+    page.locator("#author_links-1 .byline-handle").drag_to(page.locator("#author_links-0 .byline-handle"))
+    page.click(".article-desk__publishing input[name=_continue]")
+    page.locator(".messagelist .success").wait_for()
+
+    assert [link.author.name for link in draft.author_links.order_by("order")] == ["Ben Marsh", "Ada Quill"]
+    # The arrow buttons do the same from the keyboard: Ada back to the front.
+    page.locator("#author_links-1 .byline-up").click()
+    page.click(".article-desk__publishing input[name=_continue]")
+    page.locator(".messagelist .success").wait_for()
+    assert [link.author.name for link in draft.author_links.order_by("order")] == ["Ada Quill", "Ben Marsh"]
+
+
+def test_the_publishing_box_sits_beside_the_writing_and_stays_in_view(form_page):
+    page = form_page
+    box, body = page.locator(".article-desk__publishing"), page.locator(".field-body")
+    assert box.bounding_box()["x"] >= body.bounding_box()["x"] + body.bounding_box()["width"]
+    assert box.bounding_box()["y"] < body.bounding_box()["y"], "the box starts beside the authors, above the body"
+
+    page.locator(".field-regions").scroll_into_view_if_needed()
+    save = page.locator(".article-desk__publishing input[name=_save]").bounding_box()
+    assert 0 <= save["y"] <= 900 - save["height"], f"the Save button scrolled away (y={save['y']})"
+
+    page.set_viewport_size({"width": 360, "height": 800})
+    assert top(page, ".article-desk__publishing") > top(page, ".field-regions"), "on a phone the box follows the form"
+    assert top(page, ".article-desk__top-buttons input[name=_save]") < top(page, "#id_title")

@@ -99,7 +99,7 @@ def test_editor_signs_in_writes_and_saves_an_article_under_the_policy(site, live
     page.locator(".select2-results__option", has_text=region.name).first.click()
     watcher.collect()
 
-    page.locator("input[name=_save]").first.click()
+    page.locator(".article-desk__publishing input[name=_save]").click()
     page.wait_for_url(re.compile(r"/admin/articles/article/$"))
     watcher.collect()
 

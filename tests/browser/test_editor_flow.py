@@ -81,7 +81,7 @@ def test_editor_uploads_places_a_picture_publishes_and_readers_see_it(live_serve
     choose(page, ".field-regions", "Northern Europe")
     paste_html(page, PASTED + embed)
     page.select_option("#id_status", Status.PUBLISHED)
-    page.click("input[name=_save]")
+    page.click(".article-desk__publishing input[name=_save]")
     page.locator(".messagelist .success").wait_for(timeout=15000)
 
     article = Article.objects.get(title="Harbour treaty explained")

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -15,7 +16,7 @@ from taggit.models import Tag
 from core.forms import ADMIN_FIELD_OVERRIDES
 
 from . import revisions, services
-from .forms import ArticleAdminForm
+from .forms import PUBLISH_BUTTON, ArticleAdminForm
 from .models import LIVE_STATUSES, Article, ArticleAuthor, Region, Status, Theme
 from .publishing import article_problems
 
@@ -186,6 +187,8 @@ class ArticleAdmin(SortableAdminBase, VersionAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["error_summary"] = self.error_summary(context["adminform"].form, context["inline_admin_formsets"])
+        # One click to go live for those who may publish, until the article is live.
+        context["publish_button"] = self.can_publish(request) and (obj is None or obj.status not in LIVE_STATUSES)
         return super().render_change_form(request, context, add=add, change=change, form_url=form_url, obj=obj)
 
     def error_summary(self, form, inline_admin_formsets):
@@ -241,6 +244,26 @@ class ArticleAdmin(SortableAdminBase, VersionAdmin):
             messages.warning(
                 request, format_html("Another article has the same original URL — is this a duplicate? {}", links)
             )
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self.response_published(request, obj) or super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        return self.response_published(request, obj) or super().response_change(request, obj)
+
+    def response_published(self, request, obj):
+        """After "Publish": back to the article, with where readers find it (or when they will)."""
+        if PUBLISH_BUTTON not in request.POST or obj.status not in LIVE_STATUSES:
+            return None
+        if obj.status == Status.SCHEDULED:
+            when = timezone.localtime(obj.published_at).strftime("%Y-%m-%d %H:%M")
+            message = format_html("“{}” is scheduled: readers see it from {}.", obj.title, when)
+        else:
+            message = format_html(
+                '“{}” is published. <a href="{}">View it on the site</a>', obj.title, obj.get_absolute_url()
+            )
+        self.message_user(request, message, messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
 
     # --- bulk actions ----------------------------------------------------------------------
 

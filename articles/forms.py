@@ -46,6 +46,10 @@ BODY_EDITOR = {
 }
 
 
+# The publishing box's "Publish" button: saves with the status Published (Scheduled when the time is ahead).
+PUBLISH_BUTTON = "_publish"
+
+
 class ArticleAdminForm(forms.ModelForm):
     """The editors' article form: publishing rules, roles, and tags picked or typed."""
 
@@ -81,6 +85,11 @@ class ArticleAdminForm(forms.ModelForm):
         if not self.can_publish and "status" in self.fields:
             self.fields["status"].choices = [(Status.DRAFT, "Draft"), (Status.REVIEW, "Submit for review")]
             self.fields["status"].help_text = "An editor reviews and publishes."
+
+    def clean_status(self):
+        if self.can_publish and PUBLISH_BUTTON in self.data:
+            return Status.PUBLISHED
+        return self.cleaned_data["status"]
 
     def clean(self):
         cleaned = super().clean()

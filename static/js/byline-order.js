@@ -41,6 +41,13 @@
       if (!button) return;
       move(group, button.closest("tr"), button.classList.contains("byline-up") ? -1 : 1);
     });
+    // Choosing an author in the last row opens the next one, as a recipients box does: no "Add another" click.
+    // The admin's autocomplete (select2) announces a choice through jQuery, so listen there.
+    window.django.jQuery(group).on("change", "tr.form-row:not(.empty-form) select", (event) => {
+      const all = rows(group);
+      const add = group.querySelector(".add-row a");
+      if (event.target.value && event.target.closest("tr") === all[all.length - 1] && add) add.click();
+    });
     // After sortable2's own drag handler: number every row, not only the saved ones.
     group.addEventListener("drop", () => number(group));
     group.addEventListener("dragend", () => setTimeout(() => number(group)));

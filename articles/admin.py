@@ -142,7 +142,15 @@ class ArticleAdmin(SortableAdminBase, VersionAdmin):
     ]
 
     class Media:
-        js = ["js/admin-first-error.js", "js/byline-order.js"]
+        # jQuery first (Django's documented way to order Media): quick-add.js listens through django.jQuery.
+        js = [
+            "admin/js/vendor/jquery/jquery.min.js",
+            "admin/js/jquery.init.js",
+            "js/admin-first-error.js",
+            "js/byline-order.js",
+            "js/quick-add.js",
+            "js/original-date.js",
+        ]
 
     # --- who may do what -------------------------------------------------------------------
 

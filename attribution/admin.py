@@ -2,13 +2,14 @@ from adminsortable2.admin import SortableAdminBase, SortableTabularInline
 from django.contrib import admin
 from solo.admin import SingletonModelAdmin
 
+from core.admin import QuickAddMixin
 from core.forms import URL_FIELD_OVERRIDES
 
 from .models import FooterLink, PublicationSettings, Source
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(QuickAddMixin, admin.ModelAdmin):
     formfield_overrides = URL_FIELD_OVERRIDES
     list_display = ["name", "homepage", "canonical_policy", "default_copyright_holders"]
     list_filter = ["canonical_policy", "default_copyright_holders"]

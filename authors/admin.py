@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
 
+from core.admin import QuickAddMixin
 from core.forms import URL_FIELD_OVERRIDES
 from images.services import image_cleaned_file
 
@@ -22,7 +23,7 @@ class AuthorForm(forms.ModelForm):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(QuickAddMixin, admin.ModelAdmin):
     form = AuthorForm
     formfield_overrides = URL_FIELD_OVERRIDES
     list_display = ["name", "affiliation", "email"]

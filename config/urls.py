@@ -13,9 +13,6 @@ from pagecache.middleware import public_page
 from .auth import LoginForm
 from .views import favicon, healthz, security_txt
 
-admin.site.site_header = "Crosspost editors"
-admin.site.site_title = "Crosspost"
-admin.site.index_title = "Publication"
 admin.site.login_form = LoginForm
 
 handler500 = "config.views.server_error"

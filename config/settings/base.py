@@ -63,7 +63,7 @@ INSTALLED_APPS = [
     # Before staticfiles: `runserver` leaves static files to WhiteNoise, as every other server does. Its
     # own static handler answers a 500 to `/static/../` (Django passes its SuspiciousFileOperation on).
     "whitenoise.runserver_nostatic",
-    "django.contrib.admin",
+    "config.admin.CrosspostAdminConfig",  # django.contrib.admin, with autocomplete boxes that can create
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -106,3 +106,42 @@ def test_the_publishing_box_sits_beside_the_writing_and_stays_in_view(form_page)
     page.set_viewport_size({"width": 360, "height": 800})
     assert top(page, ".article-desk__publishing") > top(page, ".field-regions"), "on a phone the box follows the form"
     assert top(page, ".article-desk__top-buttons input[name=_save]") < top(page, "#id_title")
+
+
+def test_an_author_and_a_source_nobody_has_yet_are_added_from_their_boxes(form_page, draft):
+    page = form_page
+    page.locator("#author_links-0 .select2-selection").click()
+    page.keyboard.type("Zora Newfield")
+    page.locator(".select2-results__option", has_text="Add “Zora Newfield” as a new author").click()
+    page.locator(".field-source .select2-selection").click()
+    page.keyboard.type("The Quarterly Review")
+    page.locator(".select2-results__option", has_text="Add “The Quarterly Review” as a new source").click()
+
+    expect_selected = "el => el.selectedOptions[0] && el.selectedOptions[0].text"
+    page.wait_for_function(
+        f"() => ({expect_selected})(document.querySelector('#id_source')) === 'The Quarterly Review'"
+    )
+    assert page.eval_on_selector("#id_author_links-0-author", expect_selected) == "Zora Newfield"
+    page.click(".article-desk__publishing input[name=_continue]")
+    page.locator(".messagelist .success").wait_for()
+
+    draft.refresh_from_db()
+    assert draft.source.name == "The Quarterly Review"
+    assert [link.author.name for link in draft.author_links.all()] == ["Zora Newfield"]
+
+
+def test_the_original_date_is_read_from_a_dated_address_while_its_box_is_empty(form_page):
+    page = form_page
+    page.fill("#id_original_published_on", "")
+    page.fill("#id_original_url", "https://orientalreview.org/2017/05/04/latin-america-and-nato/")
+    page.locator("#id_original_url").blur()
+    assert page.input_value("#id_original_published_on") == "2017-05-04"
+
+    page.fill("#id_original_url", "https://example.org/2019-02-03-another-story")
+    page.locator("#id_original_url").blur()
+    assert page.input_value("#id_original_published_on") == "2017-05-04", "a date already there is kept"
+
+    page.fill("#id_original_published_on", "")
+    page.fill("#id_original_url", "https://example.org/news/20190203/story.html")
+    page.locator("#id_original_url").blur()
+    assert page.input_value("#id_original_published_on") == "2019-02-03"

@@ -15,7 +15,7 @@ from taggit.models import Tag
 
 from core.forms import ADMIN_FIELD_OVERRIDES
 
-from . import revisions, services
+from . import revisions, search, services
 from .forms import PUBLISH_BUTTON, ArticleAdminForm
 from .models import LIVE_STATUSES, Article, ArticleAuthor, Region, Status, Theme
 from .publishing import article_problems
@@ -227,6 +227,14 @@ class ArticleAdmin(SortableAdminBase, VersionAdmin):
         return " ".join(problems)
 
     # --- saving ----------------------------------------------------------------------------
+
+    def changeform_view(self, request, *args, **kwargs):
+        # The article, then each byline row and the tags, are saved in turn, and each asks for a
+        # search refresh: the article is indexed once, after all of them, before the editor sees it.
+        with search.refreshes_collected() as asked:
+            response = super().changeform_view(request, *args, **kwargs)
+        search.refresh_search_vectors(asked)
+        return response
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -3,14 +3,18 @@
 PostgreSQL keeps its vectors in the article row (`search_vector`, `rank_vector`, GIN-indexed);
 SQLite keeps an FTS5 table beside it (`articles_article_fts`, the ArticleSearchDocument model).
 Both hold the same four parts, weighed alike: title over standfirst over names (authors and
-source) over body. Both are refreshed by `update_search_vectors` / `refresh_search_vectors`: for
-every write through articles.services (the admin, imports, restores, the demo and the corpus), and
-from articles.signals for saves, bylines and renames made elsewhere.
+source) over body. Both are refreshed by `update_search_vectors` / `refresh_search_vectors`: at
+once, for one article saved through articles.services (the admin, the demo), so search is right as
+soon as the editor sees the page; by a background task (articles.tasks) once committed, for bulk
+writes (imports, restores) and for renames of an author or a source; and from articles.signals for
+saves and bylines made elsewhere.
 """
 
 import re
 import sqlite3
 import unicodedata
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 
 import snowballstemmer
@@ -147,7 +151,31 @@ def rebuild_search_index(using="default"):
     update_search_vectors(Article.objects.using(using).all())
 
 
+# Set inside `refreshes_collected()`: the articles whose refresh is asked for, to be made once, later.
+_collected: ContextVar[set | None] = ContextVar("search_refreshes_collected", default=None)
+
+
+@contextmanager
+def refreshes_collected():
+    """Inside, `refresh_search_vectors` only notes its articles, in the set this yields; the caller indexes them once.
+
+    A save of one article with its byline asks for a refresh from the article's signal, from each
+    byline row's and from the service: one UPDATE at the end does for all of them.
+    """
+    collected = set()
+    token = _collected.set(collected)
+    try:
+        yield collected
+    finally:
+        _collected.reset(token)
+
+
 def refresh_search_vectors(article_ids):
+    """Recompute these articles' index now (or, inside `refreshes_collected()`, note them for the caller)."""
+    collected = _collected.get()
+    if collected is not None:
+        collected.update(article_ids)
+        return
     if not full_text_available() or not article_ids:
         return
     from .models import Article

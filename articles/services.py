@@ -4,7 +4,8 @@ Every writer of articles goes through here: the admin and the demo loader one ar
 (`article_save`), the WordPress importer and the benchmark corpus many at a time
 (`articles_write_many`), a restore from a content export once it has written the rows as they
 were (`articles_reindex`). Each cleans the body and derives the columns that come from it, keeps the
-search index current and tells the page cache, so no caller tidies up after itself.
+search index current and tells the page cache, so no caller tidies up after itself: one article's
+index at once, many articles' by a background task once the write is committed (articles.tasks).
 """
 
 from collections.abc import Iterable, Sequence
@@ -23,7 +24,8 @@ from pagecache.store import content_changed
 
 from .models import Article, ArticleAuthor, Status
 from .publishing import article_problems, live_status_for
-from .search import rebuild_search_index, refresh_search_vectors
+from .search import refresh_search_vectors, refreshes_collected
+from .tasks import reindex_after_commit
 
 # Columns save() derives from the body and the original URL (Article.derive_columns).
 DERIVED_FIELDS = ("body", "body_text", "original_url_key")
@@ -70,7 +72,8 @@ def _replace_bylines(bylines) -> None:
 @transaction.atomic
 def article_set_authors(*, article: Article, authors) -> None:
     """Replace an article's byline with `authors`, in that order."""
-    _replace_bylines([(article.pk, [author.pk for author in authors])])
+    with refreshes_collected():  # each deleted byline row's signal: the article is indexed once, below
+        _replace_bylines([(article.pk, [author.pk for author in authors])])
     _articles_changed([article.pk], what=article)
 
 
@@ -91,7 +94,8 @@ def article_save(
     (django-reversion) joins the one the admin has open, or is a revision of its own; then the
     search index and the cached pages follow. None leaves that part of the filing as it is.
     """
-    with reversion.create_revision():
+    # The article's and each byline row's signals ask for a refresh too: one, at the end, does for all.
+    with refreshes_collected() as asked, reversion.create_revision():
         if user is not None:
             reversion.set_user(user)
         if comment:
@@ -107,7 +111,7 @@ def article_save(
             article.tags.set(list(tags))
         # Again, now that the byline and tags are written: the revision keeps them as they are now.
         reversion.add_to_revision(article)
-    _articles_changed([article.pk], what=article)
+    _articles_changed({article.pk, *asked}, what=article)
     return article
 
 
@@ -154,36 +158,47 @@ def articles_write_many(
     update: Sequence[Article] = (),
     fields: Iterable[str] = (),
     filings: Iterable[tuple[Article, Filing]] = (),
+    index_now: bool = False,
 ) -> list[Article]:
     """Write many articles in a few statements: `create` new ones, `update` the `fields` of others, and
     file any of them (new ones included) under what `filings` pairs them with; returns the created.
 
     Each body is cleaned and the derived columns filled as save() does, the updated ones are
-    stamped with the time, and the search index of every article written or filed is refreshed
-    in one set-based statement, then the cached pages are told. No revision is recorded: a bulk
-    write is an import or generated content, whose own records say where each row came from.
+    stamped with the time, and the cached pages are told. The search index of every article written
+    or filed is refreshed in one set-based statement by a background task once the write is
+    committed, or here with `index_now` (the benchmark corpus, whose statistics need it). No
+    revision is recorded: a bulk write is an import or generated content, whose own records say
+    where each row came from.
     """
     for article in (*create, *update):
         article.derive_columns()
-    created = Article.objects.bulk_create(create) if create else []
-    if update:
-        now = timezone.now()
-        for article in update:
-            article.updated_at = now
-        Article.objects.bulk_update(update, [*dict.fromkeys([*fields, *DERIVED_FIELDS, "updated_at"])], batch_size=100)
-    written = {article.pk for article in (*created, *update)} | _write_filings(filings)
+    # Re-filing deletes byline rows, each of whose signals would index its article on its own.
+    with refreshes_collected():
+        created = Article.objects.bulk_create(create) if create else []
+        if update:
+            now = timezone.now()
+            for article in update:
+                article.updated_at = now
+            fields = [*dict.fromkeys([*fields, *DERIVED_FIELDS, "updated_at"])]
+            Article.objects.bulk_update(update, fields, batch_size=100)
+        written = {article.pk for article in (*created, *update)} | _write_filings(filings)
     if written:
-        _articles_changed(written)
+        if index_now:
+            refresh_search_vectors(written)
+        else:
+            reindex_after_commit(article_ids=written)
+        content_changed(Article)
     return created
 
 
 def articles_reindex() -> None:
-    """Index every article afresh and tell the cached pages, for rows written as they were.
+    """Index every article afresh, by a background task once committed, and tell the cached pages.
 
-    A restore from a content export writes each article's columns exactly as exported, timestamps
-    included, as loaddata does: neither save() nor bulk_create (which stamps the time) can.
+    For rows written as they were: a restore from a content export writes each article's columns
+    exactly as exported, timestamps included, as loaddata does: neither save() nor bulk_create
+    (which stamps the time) can.
     """
-    rebuild_search_index()
+    reindex_after_commit(everything=True)
     content_changed(Article)
 
 

@@ -1,4 +1,8 @@
-"""Keep derived data (search vectors, old-address redirects, the page cache) current whatever saves a record."""
+"""Keep derived data (search vectors, old-address redirects, the page cache) current whatever saves a record.
+
+articles.services does the same for its own writes; inside them these handlers' search refreshes
+are collected (search.refreshes_collected) and made once, by the service.
+"""
 
 from django.contrib.sites.models import Site
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
@@ -12,8 +16,9 @@ from pagecache.store import content_changed
 
 from . import search
 from .models import Article, ArticleAuthor, Region, Theme
-from .search import full_text_available, refresh_search_vectors
+from .search import refresh_search_vectors
 from .services import article_redirect_old_slug
+from .tasks import reindex_after_commit
 
 
 @receiver(pre_save, sender=Article)
@@ -46,17 +51,26 @@ def byline_changed(sender, instance, raw=False, **kwargs):
         refresh_search_vectors([instance.article_id])
 
 
+@receiver(pre_save, sender=Author)
+@receiver(pre_save, sender=Source)
+def remember_name(sender, instance, raw=False, **kwargs):
+    instance._name_before_save = (
+        None if raw or not instance.pk else sender.objects.filter(pk=instance.pk).values_list("name", flat=True).first()
+    )
+
+
+# A renamed author or source can be in thousands of articles: their index is refreshed by a task,
+# once the rename is committed, not in the editor's request. A bio or a policy edit changes no index.
 @receiver(post_save, sender=Author)
-def author_saved(sender, instance, raw=False, **kwargs):
-    if not raw and full_text_available():
-        # As a subquery, not a list of ids: a prolific author's could outgrow the database's bound parameters.
-        search.update_search_vectors(Article.objects.filter(author_links__author=instance))
+def author_saved(sender, instance, raw=False, created=False, **kwargs):
+    if not raw and not created and instance.name != getattr(instance, "_name_before_save", instance.name):
+        reindex_after_commit(author_id=instance.pk)
 
 
 @receiver(post_save, sender=Source)
-def source_saved(sender, instance, raw=False, **kwargs):
-    if not raw and full_text_available():
-        search.update_search_vectors(Article.objects.filter(source=instance))
+def source_saved(sender, instance, raw=False, created=False, **kwargs):
+    if not raw and not created and instance.name != getattr(instance, "_name_before_save", instance.name):
+        reindex_after_commit(source_id=instance.pk)
 
 
 # Everything a public page shows: a change to any of them makes every cached page and fragment stale.

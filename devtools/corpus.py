@@ -274,7 +274,8 @@ def generate(count, *, seed=1, progress=None):
             chunk = [
                 build_article(rng, vocabulary, index, count, now) for index in range(start, min(count, start + CHUNK))
             ]
-            articles_write_many(create=[article for article, _ in chunk], filings=chunk)
+            # Indexed here, not by a task: the statistics and index merges below need the vectors in place.
+            articles_write_many(create=[article for article, _ in chunk], filings=chunk, index_now=True)
             if progress is not None:
                 progress.update(len(chunk))
         # bulk_create sets both dates to now: a real archive was written over the years it covers.

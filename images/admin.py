@@ -38,7 +38,7 @@ class ImageAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if "file" in form.changed_data:
-            # Cleans the upload, stores it under a generated name and makes its renditions.
+            # Cleans the upload and stores it under a generated name; a task makes its renditions.
             image_set_file(image=obj, file=form.cleaned_data["file"])
         else:
             obj.save()
@@ -58,7 +58,9 @@ class ImageAdmin(admin.ModelAdmin):
     @admin.display(description="Renditions")
     def rendition_list(self, obj):
         if not obj.renditions:
-            return "—"
+            if not obj.pk:
+                return "—"
+            return "Being made in the background; until they are ready, pages show the original."
         return format_html(
             "<ul>{}</ul>",
             format_html_join(

@@ -53,7 +53,8 @@ class Image(models.Model):
     )
     caption = models.TextField(blank=True, help_text="Shown under the picture.")
     credit = models.CharField(max_length=200, blank=True, help_text="Photographer or agency, e.g. “Photo: Reuters”.")
-    # Made once, at upload (images.services): pages read the list from the row, with no extra query.
+    # Made once, by a task queued at upload (images.services): pages read the list from the row, with
+    # no extra query, and show the original while it is empty.
     renditions = models.JSONField(
         default=list,
         blank=True,

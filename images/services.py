@@ -1,9 +1,11 @@
-"""Putting pictures in the library: check, clean, store and resize once, at upload.
+"""Putting pictures in the library: check, clean and store at upload; resize once, in the background.
 
 Every way in (the admin, the demo loader, an import) goes through `image_set_file`, so each
-stored picture has had its metadata removed and its renditions made before any page shows it;
-pages only read the rendition list saved on the row. This lives in a service rather than in
-`Image.save()` because it writes files, and a save that only changes a caption must not redo it.
+stored picture has had its metadata removed before any page shows it. Its renditions are made by a
+task (images.tasks) once the upload is committed, so an editor's upload waits for no resizing;
+until they exist pages show the original (`Image.picture`), and afterwards they only read the
+rendition list saved on the row. This lives in a service rather than in `Image.save()` because it
+writes files, and a save that only changes a caption must not redo it.
 """
 
 import io
@@ -15,24 +17,26 @@ from django.db import transaction
 from PIL import Image as PILImage
 from PIL import ImageOps, JpegImagePlugin
 
-from . import formats
+from . import formats, tasks
 from .models import EXTENSIONS, Image
 from .validators import inspect_image
 
 
 @transaction.atomic
-def image_create(*, file, alt_text, caption="", credit=""):
+def image_create(*, file, alt_text, caption="", credit="", renditions_now=False):
     """A new library image from an uploaded file; raises ValidationError if the file is refused."""
     image = Image(alt_text=alt_text, caption=caption, credit=credit)
     image.full_clean(exclude=["file"])
-    return image_set_file(image=image, file=file)
+    return image_set_file(image=image, file=file, renditions_now=renditions_now)
 
 
 @transaction.atomic
-def image_set_file(*, image, file):
-    """Check `file`, store it without metadata, make its renditions and save `image`.
+def image_set_file(*, image, file, renditions_now=False):
+    """Check `file`, store it without metadata and save `image`; its renditions follow.
 
-    Replacing a picture removes the old files once the change is committed.
+    They are made by a background task queued once the change is committed; `renditions_now`
+    makes them here instead, for a caller that needs them before it goes on. Replacing a picture
+    removes the old files once the change is committed.
     """
     inspection = inspect_image(file)
     previous = _stored_names(image.pk)
@@ -44,13 +48,50 @@ def image_set_file(*, image, file):
         image.file.save(f"upload.{extension}", ContentFile(original), save=False)
         written.append(image.file.name)
         image.width, image.height = still.size
-        image.renditions = _make_renditions(image, inspection, still, written)
+        image.renditions = _make_renditions(image, inspection, still, written) if renditions_now else []
         image.save()
     except BaseException:
         _delete(storage, written)
         raise
     transaction.on_commit(partial(_delete, storage, previous - image.stored_names))
+    if not renditions_now:
+        # Named by its file too: a task for a picture replaced since finds nothing to do.
+        transaction.on_commit(partial(tasks.make_image_renditions.enqueue, image.pk, image.file.name))
     return image
+
+
+def image_make_renditions(*, image_id: int, file_name: str) -> bool:
+    """Make the renditions of image `image_id` from its stored original `file_name`; whether it made them.
+
+    Idempotent: nothing is done for an image that has its renditions already, or that has been
+    deleted or given another file since the task was queued.
+    """
+    image = Image.objects.filter(pk=image_id, file=file_name).first()
+    if image is None or image.renditions:
+        return False
+    with image.file.open("rb") as stored:
+        inspection = inspect_image(ContentFile(stored.read(), name=file_name))
+    still = PILImage.open(io.BytesIO(inspection.data), formats=[inspection.format])
+    still.load()
+    if inspection.structure.frames == 1:
+        # As _cleaned_original hands a still on: the stored file's colour profile is not carried over.
+        still.info = {key: still.info[key] for key in ("transparency",) if key in still.info}
+    storage = image.file.storage
+    written = []
+    try:
+        renditions = _make_renditions(image, inspection, still, written)
+        with transaction.atomic():
+            current = Image.objects.select_for_update().filter(pk=image_id, file=file_name).first()
+            if current is None or current.renditions:  # replaced, deleted or done while these were made
+                _delete(storage, written)
+                return False
+            current.renditions = renditions
+            # A save, not an update: the pages showing the picture hear of its new sizes (articles.signals).
+            current.save(update_fields=["renditions"])
+    except BaseException:
+        _delete(storage, written)
+        raise
+    return True
 
 
 def image_cleaned_file(upload):
@@ -66,14 +107,15 @@ def image_cleaned_file(upload):
     return ContentFile(original, name=f"{stem}.{EXTENSIONS[inspection.format]}")
 
 
-def image_process(*, image):
+def image_process(*, image, renditions_now=True):
     """Clean and resize an image already in the library again, from its stored original.
 
-    For pictures stored before renditions existed; a new upload gets them from `image_set_file`.
+    For pictures stored before renditions existed, or whose rendition task never ran; a new upload
+    gets them from `image_set_file`.
     """
     with image.file.open("rb") as stored:
         content = ContentFile(stored.read(), name=image.file.name)
-    return image_set_file(image=image, file=content)
+    return image_set_file(image=image, file=content, renditions_now=renditions_now)
 
 
 def image_delete_files(*, image):

@@ -64,7 +64,7 @@ class ThemeFactory(factory.django.DjangoModelFactory):
 
 
 class ImageFactory(factory.django.DjangoModelFactory):
-    """A library image stored as an upload is: cleaned, with its renditions (images.services)."""
+    """A library image as pages see an upload once its rendition task has run: cleaned, resized (images.services)."""
 
     class Meta:
         model = Image
@@ -76,7 +76,7 @@ class ImageFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        return image_create(**kwargs)
+        return image_create(renditions_now=True, **kwargs)
 
 
 class ArticleFactory(factory.django.DjangoModelFactory):

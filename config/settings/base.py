@@ -81,7 +81,7 @@ INSTALLED_APPS = [
     "axes",
     "django_prose_editor",
     "django_tasks",
-    "django_tasks_db",
+    "config.apps.TasksConfig",  # django-tasks' database backend, its records readable in the admin
     "adminsortable2",
     "authors",
     "attribution",

@@ -78,7 +78,8 @@ def load_seed_article():
         retired.delete()
     figure = Image.objects.filter(alt_text=seed.FIGURE["alt_text"]).first()
     if figure is None:
-        figure = image_create(file=_seed_figure(), **seed.FIGURE)
+        # Resized here, not by a task: the demo is complete when load_demo ends, worker or not.
+        figure = image_create(file=_seed_figure(), renditions_now=True, **seed.FIGURE)
     else:
         Image.objects.filter(pk=figure.pk).update(caption=seed.FIGURE["caption"], credit=seed.FIGURE["credit"])
         if not figure.renditions:
@@ -167,7 +168,7 @@ def _lead_image(article, spec):
     image = article.lead_image if article.lead_image and article.lead_image.credit == pictures.CREDIT else None
     if image is None:
         file = ContentFile(draw_picture(article.slug, spec), name=f"{article.slug}.jpg")
-        return image_create(file=file, alt_text=alt_text, caption=caption, credit=pictures.CREDIT)
+        return image_create(file=file, alt_text=alt_text, caption=caption, credit=pictures.CREDIT, renditions_now=True)
     Image.objects.filter(pk=image.pk).update(alt_text=alt_text, caption=caption)
     return image
 

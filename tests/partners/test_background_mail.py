@@ -5,6 +5,7 @@ and a mail server on 127.0.0.1 (tests/smtp_server.py), some answering slowly. Th
 the tests themselves (`db_worker --batch`), in transactional tests, since it commits as it goes.
 """
 
+import io
 import time
 
 import pytest
@@ -137,3 +138,37 @@ def test_retries_end_and_the_mail_stays_pending_for_the_safety_net(client, artic
     assert not DBTaskResult.objects.filter(status=TaskResultStatus.READY).exists(), "no retry after the last"
     assert DBTaskResult.objects.count() == len(RETRY_DELAYS) + 1
     assert PermissionRequest.objects.needing_mail().count() == 1
+
+
+def test_nothing_is_lost_while_no_worker_runs_and_each_mail_goes_once(client, article, settings, mailoutbox):
+    settings.TASKS = DATABASE_TASKS  # the worker is down: tasks wait in the database
+
+    assert client.post(request_url(article), form_data()).status_code == 302
+    assert mailoutbox == [], "nothing sent in the partner's request"
+    waiting = DBTaskResult.objects.get()
+    assert waiting.status == TaskResultStatus.READY
+    assert waiting.task_path == "partners.tasks.send_permission_request_mail"
+
+    run_worker()  # the worker is back
+
+    assert sorted(message.to[0] for message in mailoutbox) == sorted(["ada@press.example.com", CONTACT])
+    run_worker()
+    call_command("send_pending_notifications")
+    run_worker()
+    assert len(mailoutbox) == 2, "each e-mail exactly once"
+    assert PermissionRequest.objects.needing_mail().count() == 0
+
+
+def test_the_pending_mail_sweep_is_queued_by_the_command_and_sent_by_the_worker(article, settings, mailoutbox):
+    settings.TASKS = DATABASE_TASKS
+    PermissionRequestFactory(article=article, notified_at=None, acknowledged_at=None)  # its retries ran out
+    out = io.StringIO()
+
+    call_command("send_pending_notifications", stdout=out)
+
+    assert "Queued task" in out.getvalue() and mailoutbox == []
+    sweep = DBTaskResult.objects.ready().get()
+    assert sweep.task_path == "partners.tasks.send_pending_notifications"
+    run_worker()
+    assert len(mailoutbox) == 2
+    assert DBTaskResult.objects.get().return_value == 1  # one request had e-mail pending

@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.test import TestCase
 
 from tests.factories import png_bytes
 
@@ -24,9 +25,10 @@ def uploads(tmp_path):
 
 
 def run_import(export, *args, **options):
-    """`manage.py import_wordpress`, returning what it printed."""
+    """`manage.py import_wordpress`, returning what it printed; what it queues on commit runs, as after the command."""
     out = io.StringIO()
-    call_command("import_wordpress", str(export), *args, stdout=out, stderr=io.StringIO(), verbosity=0, **options)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("import_wordpress", str(export), *args, stdout=out, stderr=io.StringIO(), verbosity=0, **options)
     return out.getvalue()
 
 

@@ -1,26 +1,25 @@
-"""Send the permission-request e-mails still pending; run it from cron, e.g. every hour, as a safety net.
+"""Queue the sweep of permission-request e-mails still pending (partners.tasks.send_pending_notifications).
 
-The background task (partners.tasks) sends and retries each request's e-mails; this command catches
-what is left after its last retry, or what was stored while no worker ran.
+Run it hourly from a systemd timer or cron (docs/deployment.md): the task worker sends the e-mails
+and the admin's Tasks page records each sweep. Where tasks run at once (`make run`, the tests) the
+sweep runs here, and a mail server still refusing makes the command fail, for cron to notice.
 """
 
 from django.core.management.base import BaseCommand, CommandError
+from django_tasks import TaskResultStatus
 
-from partners.mail import send_owed
-from partners.models import PermissionRequest
+from partners.tasks import send_pending_notifications
 
 
 class Command(BaseCommand):
-    help = "Send every permission-request e-mail still pending (editors' notifications, acknowledgements, decisions)."
+    help = "Queue the sending of every permission-request e-mail still pending (notices, acknowledgements, decisions)."
 
     def handle(self, *args, **options):
-        pending = PermissionRequest.objects.needing_mail().select_related("article").order_by("created_at", "pk")
-        attempted = failed = 0
-        for permission_request in pending.iterator():
-            attempted += 1
-            if send_owed(permission_request):
-                failed += 1
-        if failed:
-            # A non-zero exit lets cron or a monitor notice that the mail server is still refusing.
-            raise CommandError(f"{failed} of {attempted} requests still have unsent e-mail; they stay pending.")
-        self.stdout.write(f"{attempted} requests had pending e-mail; all sent.")
+        result = send_pending_notifications.enqueue()
+        if result.status == TaskResultStatus.FAILED:
+            # The exception's own words, without its class: "2 of 5 requests still have unsent e-mail…"
+            raise CommandError(result.errors[-1].traceback.strip().splitlines()[-1].split(": ", 1)[-1])
+        if result.status == TaskResultStatus.SUCCESSFUL:
+            self.stdout.write(f"{result.return_value} requests had pending e-mail; all sent.")
+        else:
+            self.stdout.write(f"Queued task {result.id}: the task worker sends the pending e-mail.")

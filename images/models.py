@@ -104,6 +104,15 @@ class Image(models.Model):
             height=largest["height"],
         )
 
+    def preview_url(self, width=480):
+        """The smallest rendition at least `width` wide, else the largest, else the original: for choosers."""
+        renditions = sorted(self.renditions or [], key=lambda rendition: rendition["width"])
+        own = [rendition for rendition in renditions if rendition["format"] != "webp"] or renditions
+        if not own:
+            return self.file.url if self.file else ""
+        chosen = next((rendition for rendition in own if rendition["width"] >= width), own[-1])
+        return self.file.storage.url(chosen["name"])
+
     def _srcset(self, renditions):
         url = self.file.storage.url
         return ", ".join(f"{url(rendition['name'])} {rendition['width']}w" for rendition in renditions)

@@ -2,7 +2,8 @@
 
 Two forms mark a library picture: the short embed code `<figure data-image="12"></figure>`, and
 the figure the rich-text editor keeps, `<figure><img src="…" data-file="12">…</figure>` (what
-the image's embed code gives, so the picture also shows while editing). Either way the picture,
+its picture button places, static/js/prose-library-picture.js, so the picture also shows while
+editing). Either way the picture,
 caption and credit come from the library record, so a correction there shows everywhere.
 """
 

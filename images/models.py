@@ -72,7 +72,7 @@ class Image(models.Model):
 
     @property
     def embed_code(self):
-        """What an editor pastes into an article body (HTML view) to place this picture there."""
+        """The figure that places this picture in an article body, as the editor's picture button writes it."""
         return format_html(
             '<figure><img src="{}" alt="{}" data-file="{}"><figcaption>{}</figcaption></figure>',
             self.file.url if self.file else "",

@@ -112,7 +112,7 @@ class ArticleAdmin(SortableAdminBase, VersionAdmin):
     search_fields = ["title", "dek", "authors__name", "source__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["regions", "themes", "source", "lead_image"]
+    autocomplete_fields = ["regions", "themes", "source"]
     inlines = [ArticleAuthorInline]
     actions = ["publish_selected", "unpublish_selected", "withdraw_selected"]
     save_on_top = True

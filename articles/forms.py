@@ -3,12 +3,15 @@ from functools import partial
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django_prose_editor.widgets import AdminProseEditorWidget
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
 from core.forms import https_formfield
+from images.models import Image
+from images.widgets import ImageChooserWidget
 from pagecache.store import remember
 
 from .models import LIVE_STATUSES, Article, Status
@@ -16,6 +19,8 @@ from .publishing import live_status_for, publish_problems
 
 # What the body editor offers: the shape of a pasted article survives (links, headings, lists,
 # quotes, separators, tables, captioned figures); Article.save() sanitises the result again.
+# Pictures come from the library: LibraryPicture (static/js/prose-library-picture.js, registered in
+# settings.DJANGO_PROSE_EDITOR_EXTENSIONS) turns the picture button into the library's chooser.
 BODY_EDITOR = {
     "extensions": {
         "Bold": True,
@@ -36,6 +41,7 @@ BODY_EDITOR = {
         "Figure": True,
         "Caption": True,
         "Image": True,
+        "LibraryPicture": {"chooserUrl": reverse_lazy("admin:images_image_choose")},
         "Table": True,
         "TableRow": True,
         "TableHeader": True,
@@ -67,11 +73,25 @@ class ArticleAdminForm(forms.ModelForm):
         max_length=500,
         help_text="Tags that do not exist yet, separated by commas.",
     )
+    # Declared here, so the admin adds neither its autocomplete nor its "+"/edit links: the chooser
+    # shows the picture and offers the library's search and an upload with caption and credit.
+    lead_image = forms.ModelChoiceField(
+        queryset=Image.objects.all(),
+        required=False,
+        widget=ImageChooserWidget(label="Lead picture"),
+        label="Lead picture",
+        help_text="Shown above the article and when it is shared. Choose it from the library or upload a new one.",
+    )
 
     class Meta:
         model = Article
         formfield_callback = https_formfield
         widgets = {"body": AdminProseEditorWidget(config=BODY_EDITOR, preset="configurable")}
+        # The model's text still describes copying embed code; said here, so this change needs no migration.
+        help_texts = {
+            "body": "To place a picture, press the picture button and pick one from the library or upload a new "
+            "one; its caption and credit come with it. Scripts, styles and unsafe links are removed when you save."
+        }
         fields = [
             "title", "slug", "dek", "body", "lead_image", "status", "published_at", "regions", "themes", "tags",
             "source", "original_url", "original_published_on", "copyright_holders", "copyright_holder_other",

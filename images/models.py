@@ -73,7 +73,7 @@ class Image(models.Model):
 
     @property
     def embed_code(self):
-        """What an editor pastes into an article body (HTML view) to place this picture there."""
+        """The figure that places this picture in an article body, as the editor's picture button writes it."""
         return format_html(
             '<figure><img src="{}" alt="{}" data-file="{}"><figcaption>{}</figcaption></figure>',
             self.file.url if self.file else "",
@@ -104,6 +104,15 @@ class Image(models.Model):
             width=largest["width"],
             height=largest["height"],
         )
+
+    def preview_url(self, width=480):
+        """The smallest rendition at least `width` wide, else the largest, else the original: for choosers."""
+        renditions = sorted(self.renditions or [], key=lambda rendition: rendition["width"])
+        own = [rendition for rendition in renditions if rendition["format"] != "webp"] or renditions
+        if not own:
+            return self.file.url if self.file else ""
+        chosen = next((rendition for rendition in own if rendition["width"] >= width), own[-1])
+        return self.file.storage.url(chosen["name"])
 
     def _srcset(self, renditions):
         url = self.file.storage.url

@@ -8,6 +8,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -254,6 +256,18 @@ ADMINS = admins_from("DJANGO_ADMINS")
 SENTRY_DSN = ""
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# The rich-text editor's own extensions, loaded by its "configurable" preset when a form's config
+# names them (django-prose-editor's documented mechanism). LibraryPicture makes the picture button
+# open the image library's chooser and place the chosen picture as a captioned figure.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("js/prose-library-picture.js")],
+        "extensions": {
+            "LibraryPicture": html_tags(["figure", "figcaption", "img"], {"img": ["src", "alt", "data-file"]})
+        },
+    }
+]
 
 # How many articles each listing page shows, and each page of search results (each result
 # carries a snippet, so fewer: ten, as most search pages show).

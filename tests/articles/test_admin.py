@@ -219,7 +219,6 @@ def test_add_form_prepopulates_the_slug(editor_client, app_label, model_name, so
         ("regions", "article", "regions"),
         ("themes", "article", "themes"),
         ("source", "article", "source"),
-        ("lead_image", "article", "lead_image"),
         ("tags", "article", "tags"),
     ],
 )
@@ -267,13 +266,6 @@ def test_autocomplete_finds_existing_tags(editor_client):
     TagFactory(name="NATO")
 
     assert _autocomplete(editor_client, "article", "tags", "colo") == {"Colombia"}
-
-
-def test_autocomplete_finds_library_images_by_alt_text(editor_client):
-    ImageFactory(alt_text="Ivan Duque on stage", caption="")
-    ImageFactory(alt_text="A harbour at dawn", caption="")
-
-    assert _autocomplete(editor_client, "article", "lead_image", "duque") == {"Ivan Duque on stage"}
 
 
 def test_adding_an_article_saves_its_authors_in_byline_order(editor_client):

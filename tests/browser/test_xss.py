@@ -320,8 +320,14 @@ def test_no_payload_runs_on_any_page_that_shows_editor_partner_or_reader_input(e
             "/admin/images/image/",
             "/admin/partners/permissionrequest/",
             "/admin/articles/article/?q=__xss",
+            "/admin/images/image/choose/",
+            "/admin/images/image/choose/?q=__xss",
         ):
             staff.probe(site + path)
+        # The picture chooser's answer and the delete warning show each picture's words and its articles' titles.
+        for image in Image.objects.all():
+            staff.probe(site + reverse("admin:images_image_chosen", args=[image.pk]))
+            staff.probe(site + reverse("admin:images_image_delete", args=[image.pk]))
 
         # The publication settings appear on every page: each payload in turn, in every one of its fields.
         for number, payload in enumerate(PAYLOADS):

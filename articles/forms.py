@@ -87,11 +87,6 @@ class ArticleAdminForm(forms.ModelForm):
         model = Article
         formfield_callback = https_formfield
         widgets = {"body": AdminProseEditorWidget(config=BODY_EDITOR, preset="configurable")}
-        # The model's text still describes copying embed code; said here, so this change needs no migration.
-        help_texts = {
-            "body": "To place a picture, press the picture button and pick one from the library or upload a new "
-            "one; its caption and credit come with it. Scripts, styles and unsafe links are removed when you save."
-        }
         fields = [
             "title", "slug", "dek", "body", "lead_image", "status", "published_at", "regions", "themes", "tags",
             "source", "original_url", "original_published_on", "copyright_holders", "copyright_holder_other",

@@ -141,8 +141,8 @@ class Article(models.Model):
     )
     body = models.TextField(
         blank=True,
-        help_text="Scripts, styles and unsafe links are removed when you save. To place a picture from the "
-        "image library, copy the embed code from the picture's page and paste it in the editor's HTML view.",
+        help_text="To place a picture, press the picture button and pick one from the library or upload a new "
+        "one; its caption and credit come with it. Scripts, styles and unsafe links are removed when you save.",
     )
     body_text = models.TextField(editable=False, blank=True, help_text="The body as plain text, for search.")
     # Kept current by articles.search on every save; PostgreSQL only (NULL on SQLite).

@@ -416,6 +416,12 @@ def test_original_article_has_no_source_line_and_is_its_own_canonical(client):
     assert squash(copyright_line(soup).get_text()) == f"Copyright © Nadia Original, {article.published_at.year}"
 
 
+def test_no_empty_notices_box_when_there_is_no_disclaimer_or_fair_use_notice(client):
+    soup = page(client, ArticleFactory(authors=[AuthorFactory()]))
+
+    assert soup.select(".notices") == []
+
+
 # --- authors, pictures and escaping -----------------------------------------------------------
 
 

@@ -153,8 +153,9 @@ def test_choosing_a_picture_that_is_gone_is_a_404(editor_client):
     assert editor_client.get(reverse("admin:images_image_chosen", args=[987654])).status_code == 404
 
 
-def test_an_upload_through_the_chooser_is_stored_and_chosen(editor_client):
-    response = _upload(editor_client)
+def test_an_upload_through_the_chooser_is_stored_and_chosen(editor_client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _upload(editor_client)
 
     picture = Image.objects.get()
     assert response.status_code == 302
@@ -164,7 +165,7 @@ def test_an_upload_through_the_chooser_is_stored_and_chosen(editor_client):
         "The harbour at dawn.",
         "Photo: Ana Lima",
     )
-    assert picture.renditions  # made at upload, like every other way in
+    assert picture.renditions  # made by the task queued once the upload is committed, as for every upload
 
 
 @pytest.mark.parametrize("missing", ["alt_text", "caption", "credit", "file"])
@@ -229,3 +230,34 @@ def test_contributors_may_choose_and_upload(client, contributor):
 
     assert client.get(CHOOSE).status_code == 200
     assert _upload(client).status_code == 302
+
+
+def test_the_library_tab_offers_an_upload_without_switching_tabs(editor_client):
+    soup = _soup(editor_client.get(reverse("admin:images_image_choose")))
+
+    form = soup.select_one("form[data-details-after-file]")
+    assert form["method"] == "post" and form["action"] == reverse("admin:images_image_choose")
+    assert form.select_one("input[type=file][name=file]")
+    assert form.select_one("label[for=id_file]").get_text(strip=True) == "Upload a new picture:"
+    details = form.select_one("[data-details]")
+    assert [field["name"] for field in details.select("input:not([type=hidden]):not([type=submit]), textarea")] == [
+        "alt_text",
+        "caption",
+        "credit",
+    ]
+    assert soup.select_one("script[src$='js/chooser-upload.js']")
+
+
+def test_no_upload_on_the_library_tab_for_whom_may_not_add_pictures(client, django_user_model):
+    from django.contrib.auth.models import Permission
+
+    viewer = django_user_model.objects.create_user("viewer", "viewer@example.org", "a-long-test-password")
+    viewer.is_staff = True
+    viewer.save()
+    viewer.user_permissions.add(Permission.objects.get(codename="view_image"))
+    client.force_login(viewer)
+
+    soup = _soup(client.get(reverse("admin:images_image_choose")))
+
+    assert soup.select_one(".chooser-search")
+    assert soup.select_one("form[data-details-after-file]") is None

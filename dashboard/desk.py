@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.admin.models import LogEntry
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
@@ -50,6 +50,47 @@ def in_review(articles):
 
 def scheduled(articles, *, now):
     return articles.scheduled(after=now).order_by("published_at").only("pk", "title", "published_at")[:LISTED]
+
+
+@dataclass(frozen=True)
+class Attention:
+    article: Article
+    reason: str
+
+
+def originals_needing_attention(articles):
+    """Cross-posts whose original readers cannot find or date, or which another article republishes too.
+
+    What the site knows without fetching anything: no original URL or date (imports and drafts can lack
+    them), or the same original (by its normalised URL) behind two articles, which is most often a duplicate.
+    """
+    shared = Article.objects.filter(original_url_key=OuterRef("original_url_key")).exclude(pk=OuterRef("pk"))
+    cross_posts = Q(source__isnull=False) | ~Q(original_url="") | Q(original_published_on__isnull=False)
+    incomplete = Q(original_url="") | Q(original_published_on__isnull=True) | Q(source__isnull=True)
+    rows = (
+        articles.filter(cross_posts)
+        .exclude(status=Status.WITHDRAWN)
+        .annotate(duplicated=Exists(shared.exclude(original_url_key="")))
+        .filter(incomplete | Q(duplicated=True))
+        .order_by("-updated_at")
+        .only("pk", "title", "source_id", "original_url", "original_published_on", "updated_at")
+    )
+    return [Attention(article, _attention_reason(article)) for article in rows[:LISTED]]
+
+
+def _attention_reason(article):
+    if article.duplicated:
+        return "another article republishes the same original"
+    missing = [
+        what
+        for what, present in (
+            ("source", article.source_id),
+            ("original URL", article.original_url),
+            ("original date", article.original_published_on),
+        )
+        if not present
+    ]
+    return "no " + " and no ".join(missing)
 
 
 def requests_waiting():

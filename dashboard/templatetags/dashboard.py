@@ -28,6 +28,7 @@ def editorial_dashboard(context):
         panel["shows_articles"] = True
         panel["in_review"] = desk.in_review(articles)
         panel["scheduled"] = desk.scheduled(articles, now=now)
+        panel["attention"] = desk.originals_needing_attention(articles)
         panel["weeks"] = desk.published_per_week(now=now)
         panel["chart_width"] = len(panel["weeks"]) * (desk.BAR_WIDTH + desk.BAR_GAP)
         panel["bar_width"] = desk.BAR_WIDTH

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Status
-from tests.factories import ArticleFactory, PermissionRequestFactory, article_admin_data
+from tests.factories import ArticleFactory, CrossPostFactory, PermissionRequestFactory, article_admin_data
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +46,32 @@ def test_scheduled_articles_are_listed_soonest_first_with_their_times(editor_cli
         f"{timezone.localtime(soon):%Y-%m-%d %H:%M} This afternoon",
         f"{timezone.localtime(soon + datetime.timedelta(days=3)):%Y-%m-%d %H:%M} Later this week",
     ]
+
+
+def test_originals_that_need_attention_say_what_is_wrong(editor_client):
+    CrossPostFactory(title="Fine cross-post")
+    ArticleFactory(title="An original of ours")
+    undated = CrossPostFactory(title="Imported without a date", status=Status.DRAFT, original_published_on=None)
+    CrossPostFactory(title="First copy", original_url="https://example.org/story/?utm_source=x")
+    CrossPostFactory(title="Second copy", original_url="https://www.example.org/story")
+    CrossPostFactory(title="Withdrawn copy", status=Status.WITHDRAWN, original_url="")
+
+    panel = dashboard(editor_client)
+
+    assert sorted(items(panel, "dashboard-originals")) == [
+        "First copy — another article republishes the same original",
+        "Imported without a date — no original date",
+        "Second copy — another article republishes the same original",
+    ]
+    links = [a["href"] for a in panel.select("#dashboard-originals a")]
+    assert reverse("admin:articles_article_change", args=[undated.pk]) in links
+
+
+def test_no_original_needs_attention_says_so(editor_client):
+    CrossPostFactory(title="Fine cross-post")
+    ArticleFactory(title="An original of ours")
+
+    assert "Every cross-post names its source" in dashboard(editor_client).select_one("#dashboard-originals").text
 
 
 def test_requests_waiting_for_a_decision_are_listed(editor_client):
@@ -115,8 +141,8 @@ def test_the_dashboard_query_count_does_not_grow_with_the_work(editor_client, dj
     fill(1)
     editor_client.get(reverse("admin:index"))  # the session and user, as on any admin page
     fill(5)
-    # Session, user; article counts, in review, scheduled, the chart; requests counted and listed; recent
-    # changes; and the admin's own "My actions" sidebar.
-    with django_assert_num_queries(10):
+    # Session, user; article counts, in review, scheduled, originals needing attention, the chart; requests
+    # counted and listed; recent changes; and the admin's own "My actions" sidebar.
+    with django_assert_num_queries(11):
         response = editor_client.get(reverse("admin:index"))
     assert len(items(BeautifulSoup(response.content, "html.parser"), "dashboard-review")) == 6

@@ -15,7 +15,6 @@ from django.utils import timezone
 
 from articles.models import Status
 from articles.services import article_publish, article_set_authors, article_withdraw
-from pagecache import store as page_cache
 from pagecache.middleware import page_key
 from tests.factories import (
     ArticleFactory,

@@ -22,7 +22,7 @@ def _send(method, url, *, headers, body=None):
     """One HTTP request to a cache or its API; returns (status, text), raising PurgeError on an error status."""
     request = urllib.request.Request(url, data=body, headers=headers, method=method)  # noqa: S310 - our settings' URLs
     try:
-        with urllib.request.urlopen(request, timeout=settings.EDGE_PURGE_TIMEOUT) as response:  # noqa: S310  # nosec B310
+        with urllib.request.urlopen(request, timeout=settings.EDGE_PURGE_TIMEOUT) as response:  # noqa: S310  # nosec B310  # URLs from our settings or loopback
             return response.status, response.read(2000).decode(errors="replace")
     except urllib.error.HTTPError as error:
         raise PurgeError(f"{url} answered {error.code}: {error.read(500).decode(errors='replace')}") from None

@@ -154,7 +154,11 @@ REDIS_URL = env("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for the pages and for a record of each surrogate key changed (pagecache.store): at the
+    # default 300 entries a bulk change would cull other values (the partner form's rate limits).
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 10000}}
+    }
 # Anonymous readers' copies of public pages, kept in the cache above (pagecache). Each worker
 # process has its own local-memory cache, which the editors' changes in another process cannot
 # reach: with several workers, set REDIS_URL (production turns the page cache on only then).

@@ -325,6 +325,7 @@ def through_varnish(pages, workdir, log):
             wrk(path_file, WARM_UP, base_url=url)
             result = wrk(path_file, DURATION, base_url=url)
             rates[label] = round(result["requests"] / (result["duration_us"] / 1e6), 1)
+            print(f"  {rates[label]:,.0f} requests/s, {result['errors']} errors", flush=True)
         varnish.stop(process)
         process, url = varnish.start(PORT, workdir)  # cold again for the walk
         slugs = list(corpus.generated_articles().published().order_by("pk").values_list("slug", flat=True))
@@ -496,6 +497,7 @@ def main():
         for label, path_file, cached in pages:
             print(f"Loading {label} ...", flush=True)
             row = measure(label, path_file, cached, log) | counts[label]
+            print(f"  {row['requests_per_second']:,.0f} requests/s", flush=True)
             results.append(row)
         zipf = None
         if VARNISH and edge_pages:

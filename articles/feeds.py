@@ -17,7 +17,9 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFee
 from attribution.context_processors import publication_for
 from attribution.credits import absolute_links, attribution_for, iso_datetime
 from attribution.models import PublicationSettings
+from pagecache.middleware import shows
 
+from .cache_keys import FEEDS, card_keys, key, subject_keys
 from .models import Article, terms
 
 FEED_LENGTH = 20
@@ -144,6 +146,7 @@ class LatestArticlesFeed(Feed):
     description_template = "feeds/item_description.html"
 
     def get_object(self, request, *args, **kwargs):
+        shows(request, FEEDS)
         return FeedContext(publication=publication_for(request))
 
     def title(self, obj):
@@ -166,7 +169,9 @@ class LatestArticlesFeed(Feed):
         items = self.articles(obj).with_card_data().prefetch_related(terms("themes"), "tags")
         return items.newest_first()[:FEED_LENGTH]
 
-    def get_context_data(self, *, item, obj, **kwargs):
+    def get_context_data(self, *, item, obj, request, **kwargs):
+        # Each item shows its card's data, and its themes and tags as categories.
+        shows(request, *card_keys(item), *map(key, item.themes.all()), *map(key, item.tags.all()))
         return {"article": item, "attribution": attribution_for(item, publication=obj.publication)}
 
     def item_link(self, item):
@@ -232,6 +237,7 @@ class ArchiveFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
         # DoesNotExist becomes a 404 in Feed.__call__.
         filed_under = self.subject.model.objects.get(slug=slug)
+        shows(request, *subject_keys(filed_under))
         return FeedContext(publication=publication_for(request), subject=filed_under)
 
     def title(self, obj):

@@ -14,6 +14,7 @@ from images.models import Image
 from images.widgets import ImageChooserWidget
 from pagecache.store import remember
 
+from .cache_keys import SEARCH
 from .models import LIVE_STATUSES, Article, Status
 from .publishing import live_status_for, publish_problems
 
@@ -179,7 +180,8 @@ class SearchForm(forms.Form):
             field.queryset = model.objects.all()
             # The choices shown are kept by the page cache's rules (a renamed region shows at once);
             # a chosen slug is still looked up in the table when the form is cleaned.
-            field.choices = [("", field.empty_label), *remember(f"choices:{name}", partial(_term_choices, model))]
+            choices = remember(f"choices:{name}", partial(_term_choices, model), keys=[SEARCH])
+            field.choices = [("", field.empty_label), *choices]
         self.fields["author"].queryset = Author.objects.all()
         self.fields["author"].widget = forms.TextInput()  # a slug; a select of every author would not scale
         self.fields["author"].help_text = ""

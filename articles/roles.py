@@ -18,6 +18,7 @@ EDITOR_APPS = [
     "curation",
     "flatpages",
     "images",
+    "pagecache",  # the purge log: when a correction reached the shared cache (read-only)
     "taggit",
     "partners",
     "redirects",

@@ -5,7 +5,7 @@ are collected (search.refreshes_collected) and made once, by the service.
 """
 
 from django.contrib.sites.models import Site
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from taggit.models import Tag, TaggedItem
 
@@ -73,7 +73,8 @@ def source_saved(sender, instance, raw=False, created=False, **kwargs):
         reindex_after_commit(source_id=instance.pk)
 
 
-# Everything a public page shows: a change to any of them makes every cached page and fragment stale.
+# Everything a public page shows: a change to any of them makes the cached pages and fragments showing it
+# stale (articles.cache_keys says which).
 SHOWN_ON_PAGES = [
     Article,
     ArticleAuthor,
@@ -91,12 +92,17 @@ SHOWN_ON_PAGES = [
 FILINGS = [Article.regions.through, Article.themes.through, ArticleAuthor, TaggedItem]
 
 
-def pages_changed(sender, instance=None, **kwargs):
-    content_changed(instance if instance is not None else sender)
+def pages_changed(sender, instance=None, reverse=False, model=None, pk_set=None, **kwargs):
+    changed = [instance if instance is not None else sender]
+    if reverse and model is Article:
+        # Filed from the other side (region.articles.add(...)): the articles changed too.
+        changed += [Article(pk=pk) for pk in pk_set or ()]
+    content_changed(*changed)
 
 
 for model in SHOWN_ON_PAGES:
     post_save.connect(pages_changed, sender=model, dispatch_uid=f"page_cache.save.{model._meta.label}")
-    post_delete.connect(pages_changed, sender=model, dispatch_uid=f"page_cache.delete.{model._meta.label}")
+    # Before the delete: what the record was filed under can still be read, to purge those lists.
+    pre_delete.connect(pages_changed, sender=model, dispatch_uid=f"page_cache.delete.{model._meta.label}")
 for through in FILINGS:
     m2m_changed.connect(pages_changed, sender=through, dispatch_uid=f"page_cache.m2m.{through._meta.label}")

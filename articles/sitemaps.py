@@ -1,12 +1,16 @@
 """What crawlers are told: /sitemap.xml (published articles and the pages that list them) and /robots.txt."""
 
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from pagecache.middleware import shows
+
 from .archives import SUBJECTS
+from .cache_keys import SITEMAP
 from .feeds import article_modified
 from .models import Article
 
@@ -48,6 +52,12 @@ SITEMAPS = {
     # Named as before the registry: "regions", "themes", "tags", "authors", "sources".
     **{f"{subject.kind}s": ArchiveSitemap(subject) for subject in SUBJECTS},
 }
+
+
+def sitemap(request, sitemaps, **kwargs):
+    """Django's sitemap view, purged by the sitemap's key: every article and archive it lists changes it."""
+    shows(request, SITEMAP)
+    return sitemap_views.sitemap(request, sitemaps, **kwargs)
 
 
 @require_safe

@@ -7,9 +7,10 @@ from .archives import SUBJECTS
 
 app_name = "articles"
 
-# Every page here but search is the same for every anonymous reader: the page cache may keep it.
+# Every page here is the same for every anonymous reader: the page cache may keep it (search only in
+# the shared cache in front: its query strings are never stored here).
 urlpatterns = [
-    path("search/", views.SearchView.as_view(), name="search"),
+    path("search/", public_page(views.SearchView.as_view()), name="search"),
     path("articles/<slug:slug>/", public_page(views.ArticleDetailView.as_view()), name="detail"),
     # Feeds of the whole site.
     path("feeds/rss/", public_page(feeds.LatestArticlesFeed()), name="rss"),

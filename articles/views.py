@@ -14,9 +14,11 @@ from django.views.generic import DetailView, ListView
 
 from attribution.context_processors import publication_for
 from attribution.credits import attribution_for, structured_data
+from pagecache.middleware import shows
 from pagecache.store import remember
 
 from . import search
+from .cache_keys import HOME, SEARCH, card_keys, filed_keys, key, subject_keys
 from .embeds import images_for, render_body
 from .forms import SearchForm
 from .models import Article, Status
@@ -60,6 +62,11 @@ class ArticleListMixin:
     template_name = "articles/archive.html"
     context_object_name = "articles"
     total_name = None  # where the cache keeps the listing's total; None to count on every request
+    total_keys = ()  # what the total changes with (surrogate keys, articles.cache_keys)
+
+    def listing_keys(self):
+        """The surrogate keys of the list itself; each card shown adds its own (render_to_response)."""
+        return self.total_keys
 
     def get_paginate_by(self, queryset):
         return settings.ARTICLES_PER_PAGE
@@ -87,18 +94,24 @@ class ArticleListMixin:
         if self.total_name:
             # Counting a growing archive costs more with every article, and its total changes only
             # when the content does: the page cache keeps it (`remember`), the paginator is told it.
-            paginator.count = remember(self.total_name, queryset.count)
+            paginator.count = remember(self.total_name, queryset.count, keys=self.total_keys)
         try:
             page = paginator.page(self.page_number)
         except InvalidPage:
             raise Http404("No such page.") from None
         return paginator, page, page.object_list, page.has_other_pages()
 
+    def render_to_response(self, context, **response_kwargs):
+        cards = [name for article in context["articles"] for name in card_keys(article)]
+        shows(self.request, *self.listing_keys(), *cards)
+        return super().render_to_response(context, **response_kwargs)
+
 
 class SearchView(ArticleListMixin, ListView):
     """/search/?q=: ranked full-text search (PostgreSQL, SQLite's FTS5), else a word match."""
 
     template_name = "articles/search.html"
+    total_keys = (SEARCH,)
 
     def get_paginate_by(self, queryset):
         return settings.SEARCH_RESULTS_PER_PAGE
@@ -155,6 +168,7 @@ class ArchiveView(ArticleListMixin, ListView):
     def get(self, request, *args, **kwargs):
         self.filed_under = get_object_or_404(self.subject.model, slug=self.kwargs["slug"])
         self.total_name = f"count:{self.subject.kind}:{self.filed_under.pk}"
+        self.total_keys = subject_keys(self.filed_under)
         return super().get(request, *args, **kwargs)
 
     # SQLite's planner always finds a subject's articles through the table that files them and then
@@ -168,7 +182,7 @@ class ArchiveView(ArticleListMixin, ListView):
     def walks_date_index(self, filed):
         if filed < self.never_walk_below:
             return False
-        everything = remember("count:published", Article.objects.published().count)
+        everything = remember("count:published", Article.objects.published().count, keys=[HOME])
         return filed * filed >= settings.ARTICLES_PER_PAGE * everything
 
     def get_queryset(self):
@@ -218,6 +232,11 @@ def more_and_related(article, count=3):
     )
     loaded = cards.in_bulk([*by_author, *related])
     return [loaded[pk] for pk in by_author if pk in loaded], [loaded[pk] for pk in related if pk in loaded]
+
+
+def related_keys(found):
+    """The cards below an article (more_and_related's two lists), shown bare: title, picture, date, source."""
+    return [name for cards in found for article in cards for name in card_keys(article, bare=True)]
 
 
 def republish_link(publication, article, our_url):
@@ -282,9 +301,17 @@ class ArticleDetailView(DetailView):
             republish_url=None if self.preview else republish_link(publication, article, our_url),
         )
         if not self.preview:
-            # Kept by the page cache's rules: recomputed after content changes, not for every reader.
-            more, related = remember(f"article:{article.pk}:related", partial(more_and_related, article))
+            # "More by" and "related" come from the archives the article is filed under: a new article
+            # in any of them purges this page (filed_keys), as does a change to a card shown.
+            filed = filed_keys(article)
+            more, related = remember(
+                f"article:{article.pk}:related",
+                partial(more_and_related, article),
+                keys=lambda found: [key(article), *filed, *related_keys(found)],
+            )
             context.update(more_by_author=more, related=related)
+            pictures = [key(image) for image in body_images.values()]
+            shows(self.request, *card_keys(article), *filed, *related_keys((more, related)), *pictures)
         return context
 
     def render_to_response(self, context, **response_kwargs):

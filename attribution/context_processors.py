@@ -21,6 +21,7 @@ def publication(request):
     """Site name, brand, disclaimers, contacts and the footer's links for every template."""
     return {
         "publication": publication_for(request),
-        # Lazy: read only by templates that show the footer (not by feed items or e-mails).
-        "footer_links": SimpleLazyObject(lambda: remember("navigation:footer", footer_links)),
+        # Lazy: read only by templates that show the footer (not by feed items or e-mails). Every page
+        # shows it: a change to a footer link changes every page (pagecache's EVERY_PAGE).
+        "footer_links": SimpleLazyObject(lambda: remember("navigation:footer", footer_links, keys=())),
     }

@@ -2,12 +2,11 @@ import re
 
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from django.views.static import serve
 
-from articles.sitemaps import SITEMAPS, robots_txt
+from articles.sitemaps import SITEMAPS, robots_txt, sitemap
 from pagecache.middleware import public_page
 
 from .auth import LoginForm

@@ -7,8 +7,10 @@ from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.views.generic import ListView
 
+from articles.cache_keys import HOME, card_keys, key
 from articles.models import Article, Region, Theme
 from articles.views import ArticleListMixin
+from pagecache.middleware import shows
 from pagecache.store import remember
 
 from .models import FrontPage, FrontPageSection, MenuItem
@@ -83,15 +85,25 @@ def front_page_stories():
     return {"lead": lead, "secondary": secondary, "sections": sections, "shown": shown}
 
 
+def front_keys(front):
+    """What the top of the front page shows: each card, and each section's region or theme."""
+    sections = front["sections"]
+    cards = [front["lead"], *front["secondary"], *(article for section in sections for article in section["articles"])]
+    terms = [section["term"] for section in sections]
+    return [HOME, *(name for article in cards if article for name in card_keys(article)), *map(key, terms)]
+
+
 class HomeView(ArticleListMixin, ListView):
     template_name = "curation/home.html"
     total_name = "count:published"
+    total_keys = (HOME,)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if context["page_obj"].number == 1:
             # Kept by the page cache's rules: recomputed only after content changes.
-            front = remember("home:front", front_page_stories)
+            front = remember("home:front", front_page_stories, keys=front_keys)
+            shows(self.request, *front_keys(front))
             context.update(front)
             context["latest"] = [article for article in context["articles"] if article.pk not in front["shown"]]
         else:

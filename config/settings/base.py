@@ -156,7 +156,11 @@ REDIS_URL = env("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for the pages and for a record of each surrogate key changed (pagecache.store): at the
+    # default 300 entries a bulk change would cull other values (the partner form's rate limits).
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 10000}}
+    }
 # Anonymous readers' copies of public pages, kept in the cache above (pagecache). Each worker
 # process has its own local-memory cache, which the editors' changes in another process cannot
 # reach: with several workers, set REDIS_URL (production turns the page cache on only then).
@@ -168,6 +172,30 @@ PAGE_MAX_AGE = env_int("DJANGO_PAGE_MAX_AGE", 60)
 # When content next becomes visible with nothing saved (a scheduled article going live): no cached
 # page outlives that moment.
 PAGE_CACHE_NEXT_CHANGE = "articles.publishing.next_publication"
+# What changed (an article, an author, a model for bulk changes) → the surrogate keys naming the pages
+# that show it: what the page cache forgets and the shared caches in front purge (pagecache.edge).
+PAGE_CACHE_KEYS = "articles.cache_keys.keys_changed"
+
+# A shared cache in front (Varnish or a CDN; docs/deployment.md), purged by surrogate keys when content
+# changes. DJANGO_EDGE_PURGE: "none" (the default), "varnish", "fastly" or "cloudflare"; each needs
+# the settings below it (checked at start-up).
+EDGE_PURGE = env("DJANGO_EDGE_PURGE", "none")
+# Varnish: every instance's address; purged with `PURGE /` and an `xkey-purge` header (deploy/varnish).
+EDGE_VARNISH_URLS = env_list("DJANGO_EDGE_VARNISH_URLS")
+EDGE_FASTLY_SERVICE_ID = env("DJANGO_EDGE_FASTLY_SERVICE_ID", "")
+EDGE_FASTLY_API_TOKEN = env("DJANGO_EDGE_FASTLY_API_TOKEN", "")
+EDGE_FASTLY_API_URL = env("DJANGO_EDGE_FASTLY_API_URL", "https://api.fastly.com")
+EDGE_CLOUDFLARE_ZONE_ID = env("DJANGO_EDGE_CLOUDFLARE_ZONE_ID", "")
+EDGE_CLOUDFLARE_API_TOKEN = env("DJANGO_EDGE_CLOUDFLARE_API_TOKEN", "")
+EDGE_CLOUDFLARE_API_URL = env("DJANGO_EDGE_CLOUDFLARE_API_URL", "https://api.cloudflare.com/client/v4")
+EDGE_PURGE_TIMEOUT = env_int("DJANGO_EDGE_PURGE_TIMEOUT", 10)  # seconds, for each purge request
+# How long shared caches keep a page (s-maxage): a day when they are purged on every change, else no
+# longer than browsers do. Never past the next scheduled publication, whatever is set.
+EDGE_MAX_AGE = env_int("DJANGO_EDGE_MAX_AGE", 60 * 60 * 24 if EDGE_PURGE != "none" else PAGE_MAX_AGE)
+# A shared cache may serve a page this much past s-maxage while it fetches it again (deploy/varnish/
+# default.vcl uses the same 30 s), and this long while the site answers with errors or not at all.
+EDGE_STALE_WHILE_REVALIDATE = env_int("DJANGO_EDGE_STALE_WHILE_REVALIDATE", 30)
+EDGE_STALE_IF_ERROR = env_int("DJANGO_EDGE_STALE_IF_ERROR", 60 * 60 * 24)
 # The publication-settings record is read on every page: keep it in the cache.
 SOLO_CACHE = "default"
 SOLO_CACHE_TIMEOUT = 60 * 10

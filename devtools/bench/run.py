@@ -21,6 +21,13 @@ Environment (all optional):
   BENCH_PORT         port on 127.0.0.1 (8765)              BENCH_REUSE_CORPUS=1  keep a corpus of the right size
   BENCH_PAGES        only these pages, e.g. article,search (the ceiling is always measured)
   BENCH_SOAK_DURATION     seconds of the soak (60; 0 skips it)   BENCH_SOAK_CONNECTIONS  its connections (64)
+  BENCH_VARNISH=0    skip the "through Varnish" column (measured when varnishd is installed)
+  BENCH_ZIPF_REQUESTS     requests of the Zipf-distributed walk over every article, through Varnish (20000)
+
+Through Varnish: article, home, archive and feed are loaded again through deploy/varnish/default.vcl
+in front of a server with the page cache on, after one visit of each path (so wrk measures hits);
+then a walk over every published article, Zipf-distributed (s = 1, as readers favour a few), from a
+cold Varnish, reports the share of requests Varnish answered itself.
 """
 
 import json
@@ -60,6 +67,9 @@ PORT = env_int("BENCH_PORT", 8765)
 PAGES = [key.strip() for key in os.environ.get("BENCH_PAGES", "").split(",") if key.strip()]
 SOAK_DURATION = env_int("BENCH_SOAK_DURATION", 60)
 SOAK_CONNECTIONS = env_int("BENCH_SOAK_CONNECTIONS", 64)
+VARNISH = os.environ.get("BENCH_VARNISH", "1") != "0"
+ZIPF_REQUESTS = env_int("BENCH_ZIPF_REQUESTS", 20_000)
+THROUGH_VARNISH = {"article", "home", "archive", "feed"}
 BASE_URL = f"http://127.0.0.1:{PORT}"
 WARM_UP = 3  # seconds of load before each measurement
 SOAK_WARM_UP = 10
@@ -150,7 +160,8 @@ def page_paths(workdir):
     ]
     wanted = set(PAGES) | {"ceiling"} if PAGES else {key for key, *_ in pages}
     soak_file = files["soak"] if SOAK_DURATION and (not PAGES or "soak" in PAGES) else None
-    return [(label, paths, cached) for key, label, paths, cached in pages if key in wanted], lists, soak_file
+    edge = [(key, label, paths) for key, label, paths, cached in pages if key in wanted and key in THROUGH_VARNISH]
+    return [(label, paths, cached) for key, label, paths, cached in pages if key in wanted], lists, soak_file, edge
 
 
 def queries_per_page(pages, lists):
@@ -172,8 +183,8 @@ def queries_per_page(pages, lists):
     return results
 
 
-def start_server(cached, log):
-    env = {**os.environ, "BENCH_PAGE_CACHE": "1" if cached else "0", "BENCH_BIND": f"127.0.0.1:{PORT}"}
+def start_server(cached, log, **extra):
+    env = {**os.environ, "BENCH_PAGE_CACHE": "1" if cached else "0", "BENCH_BIND": f"127.0.0.1:{PORT}", **extra}
     server = subprocess.Popen(  # noqa: S603 - our own venv's gunicorn, fixed arguments
         [str(BIN / "gunicorn"), "-c", str(ROOT / "devtools" / "bench" / "gunicorn.py"), "config.wsgi"],
         cwd=ROOT,
@@ -240,7 +251,7 @@ def stop_server(server):
         server.wait()
 
 
-def wrk(path_file, seconds, connections=None, threads=None):
+def wrk(path_file, seconds, connections=None, threads=None, base_url=BASE_URL):
     command = [
         "wrk",
         f"-t{threads or THREADS}",
@@ -250,7 +261,7 @@ def wrk(path_file, seconds, connections=None, threads=None):
         "5s",
         "-s",
         str(ROOT / "devtools" / "bench" / "rotate.lua"),
-        BASE_URL,
+        base_url,
         "--",
         str(path_file),
     ]
@@ -259,11 +270,11 @@ def wrk(path_file, seconds, connections=None, threads=None):
     return json.loads(line)
 
 
-def visit_each(path_file):
+def visit_each(path_file, base_url=BASE_URL):
     """Request every path once, eight at a time: with the page cache on, each page is then stored."""
 
     def fetch(path):
-        with urllib.request.urlopen(BASE_URL + path, timeout=30) as response:  # noqa: S310  # nosec B310  # loopback
+        with urllib.request.urlopen(base_url + path, timeout=30) as response:  # noqa: S310  # nosec B310  # loopback
             response.read()
 
     paths = [path for path in path_file.read_text().splitlines() if path]
@@ -296,6 +307,45 @@ def measure(label, path_file, cached, log):
         "requests": result["requests"],
         "worker_peak_rss_mb": memory,
     }
+
+
+def through_varnish(pages, workdir, log):
+    """{label: requests/s through Varnish, hits only} and the Zipf walk's hit ratio, with one server and one Varnish."""
+    from devtools import corpus
+    from devtools.bench import varnish
+
+    # Shared caches keep pages an hour here: nothing is purged during the run.
+    server = start_server(True, log, DJANGO_EDGE_MAX_AGE="3600")
+    process, url = varnish.start(PORT, workdir)
+    rates = {}
+    try:
+        for _key, label, path_file in pages:
+            print(f"Loading {label} through Varnish ...", flush=True)
+            visit_each(path_file, base_url=url)
+            wrk(path_file, WARM_UP, base_url=url)
+            result = wrk(path_file, DURATION, base_url=url)
+            rates[label] = round(result["requests"] / (result["duration_us"] / 1e6), 1)
+            print(f"  {rates[label]:,.0f} requests/s, {result['errors']} errors", flush=True)
+        varnish.stop(process)
+        process, url = varnish.start(PORT, workdir)  # cold again for the walk
+        slugs = list(corpus.generated_articles().published().order_by("pk").values_list("slug", flat=True))
+        print(f"Zipf walk: {ZIPF_REQUESTS:,} requests over {len(slugs):,} articles through Varnish ...", flush=True)
+        rng = random.Random(SEED)
+        rng.shuffle(slugs)  # popularity has nothing to do with age here
+        weights = [1 / rank for rank in range(1, len(slugs) + 1)]
+        walk = rng.choices(slugs, weights=weights, k=ZIPF_REQUESTS)
+
+        def hit(slug):
+            with urllib.request.urlopen(f"{url}/articles/{slug}/", timeout=30) as response:  # noqa: S310  # nosec B310  # URLs from our settings or loopback
+                response.read()
+                return response.headers.get("X-Cache") == "HIT"
+
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            hits = sum(pool.map(hit, walk))
+    finally:
+        varnish.stop(process)
+        stop_server(server)
+    return rates, {"requests": ZIPF_REQUESTS, "articles": len(slugs), "hit_ratio": round(hits / ZIPF_REQUESTS, 3)}
 
 
 def soak(path_file, log):
@@ -411,16 +461,21 @@ def table(results):
     header = (
         f"| page | req/s | × ceiling | × ceiling, 1 conn. | p50 ms ({CONNECTIONS} conn.) "
         f"| p99 ms ({CONNECTIONS} conn.) | p50 ms (1 conn.) | p99 ms (1 conn.) "
-        "| errors | queries | KB | worker peak RSS MB |"
+        "| errors | queries | KB | worker peak RSS MB | through Varnish req/s | × ceiling |"
     )
-    lines = [header, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [header, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for row in results:
         loaded, alone = ceiling_ratios(row, ceiling)
         alone = f"{alone:.2f}" if alone is not None else "–"
         lines.append(
             f"| {row['page']} | {row['requests_per_second']:,.0f} | {loaded:.2f} | {alone} | "
             f"{row['p50_ms']} | {row['p99_ms']} | {row['p50_one_connection_ms']} | {row['p99_one_connection_ms']} | "
-            f"{row['errors']} | {row['queries']} | {row['bytes'] / 1024:,.0f} | {row['worker_peak_rss_mb']} |"
+            f"{row['errors']} | {row['queries']} | {row['bytes'] / 1024:,.0f} | {row['worker_peak_rss_mb']} | "
+            + (
+                f"{edge:,.0f} | {edge / ceiling['requests_per_second']:.1f} |"
+                if (edge := row.get("through_varnish_requests_per_second"))
+                else "– | – |"
+            )
         )
     return "\n".join(lines)
 
@@ -434,7 +489,7 @@ def main():
     load_before = os.getloadavg()
     generation_seconds = prepare_corpus()
     workdir = Path(tempfile.mkdtemp(prefix="crosspost-bench-"))
-    pages, lists, soak_file = page_paths(workdir)
+    pages, lists, soak_file, edge_pages = page_paths(workdir)
     counts = queries_per_page(pages, lists)
     info = machine()
     results = []
@@ -442,7 +497,18 @@ def main():
         for label, path_file, cached in pages:
             print(f"Loading {label} ...", flush=True)
             row = measure(label, path_file, cached, log) | counts[label]
+            print(f"  {row['requests_per_second']:,.0f} requests/s", flush=True)
             results.append(row)
+        zipf = None
+        if VARNISH and edge_pages:
+            from devtools.bench import varnish
+
+            if varnish.available():
+                rates, zipf = through_varnish(edge_pages, workdir, log)
+                for row in results:
+                    row["through_varnish_requests_per_second"] = rates.get(row["page"])
+            else:
+                print("varnishd is not installed (apt-get install -y varnish varnish-modules): no Varnish column.")
         if soak_file is not None:
             print(f"Soak: every kind of page, {SOAK_CONNECTIONS} connections, {SOAK_DURATION} s ...", flush=True)
             soaked = soak(soak_file, log)
@@ -463,6 +529,8 @@ def main():
     }
     if soak_file is not None:
         report["soak"] = soaked
+    if zipf is not None:
+        report["varnish_zipf_walk"] = zipf
     text = json.dumps(report, indent=2) + "\n"
     (ROOT / "devtools" / "bench" / "results.json").write_text(text)
     vendor, cache = info["database"].split()[0], info["cache"].removesuffix("Cache").lower()
@@ -473,6 +541,11 @@ def main():
     print(f"{ARTICLES:,} articles on {info['database']}; corpus generated in {generation_seconds} s")
     print(f"{info['cpu']}, {info['cores']} cores; {info['gunicorn']}; {info['load']}")
     print(table(results))
+    if zipf is not None:
+        print(
+            f"\nThrough Varnish, a Zipf walk (s = 1) of {zipf['requests']:,} requests over {zipf['articles']:,} "
+            f"articles from a cold cache: {zipf['hit_ratio']:.1%} hits"
+        )
     if soak_file is not None:
         print("\n" + soak_summary(soaked))
     print("\nJSON: devtools/bench/results.json")

@@ -124,6 +124,8 @@ def test_an_editors_group_member_sees_the_apps_of_the_desk_and_no_administration
         "Flat Pages": ["Flat pages"],
         "Front page and menu": ["Front page", "Menu items"],
         "Image library": ["Images"],
+        # When a correction reached the shared cache in front: read-only.
+        "Page cache": ["Cache purges"],
         "Redirects": ["Redirects"],
         "Sources and attribution": ["Publication settings", "Sources"],
         "Syndication partners": ["Permission requests"],

@@ -9,7 +9,7 @@ from reversion.models import Version
 from articles import search
 from articles.models import Article, ArticleAuthor, Status
 from articles.services import Filing, article_save, articles_reindex, articles_write_many
-from pagecache.store import current_generation
+from pagecache.store import clock
 from tests.factories import ArticleFactory, AuthorFactory, RegionFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -85,23 +85,23 @@ def test_a_bulk_update_stamps_the_time_and_leaves_unnamed_filings_alone():
 
 
 def test_every_write_tells_the_page_cache():
-    generation = current_generation()
+    tick = clock()
     articles_write_many(create=[draft("one")])
-    assert current_generation() != generation
+    assert clock() != tick
 
-    generation = current_generation()
+    tick = clock()
     article_save(article=draft("two"))
-    assert current_generation() != generation
+    assert clock() != tick
 
-    generation = current_generation()
+    tick = clock()
     articles_reindex()
-    assert current_generation() != generation
+    assert clock() != tick
 
 
 def test_writing_nothing_tells_nobody():
-    generation = current_generation()
+    tick = clock()
     assert articles_write_many() == []
-    assert current_generation() == generation
+    assert clock() == tick
 
 
 def test_a_bulk_write_is_a_few_statements_whatever_the_number_of_articles():

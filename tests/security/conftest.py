@@ -130,6 +130,7 @@ def site_objects(db, django_user_model):
     MenuItem.objects.create(region=region)
     FrontPageSection.objects.create(front_page=FrontPage.get_solo(), theme=theme)
     FooterLink.objects.create(publication=PublicationSettings.get_solo(), label="About us", url="/about/")
+    apps.get_model("pagecache", "Purge").objects.create(keys="article-1 home", backend="varnish", result="done")
     with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
         send_permission_request_mail.enqueue(approved.pk)  # a task record, for the admin's Tasks pages
     user = django_user_model.objects.create_superuser("inventory", "inventory@example.org", "a-long-test-password")

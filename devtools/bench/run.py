@@ -14,7 +14,8 @@ MAX_GROWTH or more over it (a leak).
 
 Environment (all optional):
   BENCH_ARTICLES     corpus size (10000)                  DATABASE_URL  PostgreSQL (SQLite file otherwise)
-  BENCH_DURATION     seconds of load per page (10)         REDIS_URL     shared cache for the workers
+  BENCH_DURATION     seconds of load per page (10)         REDIS_URL     shared cache for the workers (else
+                                                           Redis at 127.0.0.1:6379/15 if it answers, else files)
   BENCH_LATENCY_DURATION  seconds at one connection per page, for latency alone (5)
   BENCH_CONNECTIONS  wrk connections (16)                  BENCH_THREADS wrk threads (2)
   BENCH_URLS         article addresses to rotate (2000)    BENCH_SEED    corpus seed (1)
@@ -480,9 +481,33 @@ def table(results):
     return "\n".join(lines)
 
 
+LOCAL_REDIS = "redis://127.0.0.1:6379/15"  # a database of its own, emptied before each run
+
+
+def choose_shared_cache():
+    """The workers' shared cache: REDIS_URL; else this machine's Redis, as in production; else files.
+
+    Files are a poor stand-in: Django's file cache lists its whole folder on every write, and the page cache
+    writes a record for each surrogate key a page is the first to show.
+    """
+    if os.environ.get("REDIS_URL"):
+        return
+    import redis
+
+    try:
+        client = redis.Redis.from_url(LOCAL_REDIS, socket_connect_timeout=1)
+        client.flushdb()
+    except redis.exceptions.RedisError:
+        print("No Redis at 127.0.0.1:6379: the workers share a file cache (first visits are much slower).")
+        return
+    os.environ["REDIS_URL"] = LOCAL_REDIS
+    print(f"Shared cache: {LOCAL_REDIS} (emptied)")
+
+
 def main():
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is needed: apt-get install -y wrk")
+    choose_shared_cache()
     ensure_postgres_database()
     setup_django()
     # Other work on the machine competes for its cores: the report says how busy it was.

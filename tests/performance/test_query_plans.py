@@ -155,5 +155,7 @@ def test_sqlite_walks_the_date_index_once_a_subject_outweighs_the_sort(filed, ev
     from articles import views
 
     settings.ARTICLES_PER_PAGE = 20
-    monkeypatch.setattr(views, "remember", lambda name, compute: everything if name == "count:published" else compute())
+    monkeypatch.setattr(
+        views, "remember", lambda name, compute, keys: everything if name == "count:published" else compute()
+    )
     assert views.ArchiveView().walks_date_index(filed) is walks

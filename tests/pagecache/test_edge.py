@@ -150,6 +150,7 @@ def test_a_refused_purge_is_logged_as_failed_and_the_save_still_succeeds(
     assert Client().get(article.get_absolute_url()).status_code == 200
 
 
+@pytest.mark.django_db(transaction=True)  # the worker commits as it goes, and closes the connection it started with
 def test_an_unreachable_cache_is_retried_by_the_worker(settings, article, django_capture_on_commit_callbacks):
     """With the database backend (production's), a failed purge is queued again for later."""
     from django_tasks_db.models import DBTaskResult
@@ -159,7 +160,7 @@ def test_an_unreachable_cache_is_retried_by_the_worker(settings, article, django
     correct_byline(article.ordered_authors[0], django_capture_on_commit_callbacks)
     purge = Purge.objects.get()
     assert purge.result == Purge.Result.PENDING, "sent in the request instead of by the worker"
-    call_command("db_worker", batch=True, interval=0, verbosity=0)
+    call_command("db_worker", batch=True, startup_delay=False, interval=0, verbosity=0)
     purge.refresh_from_db()
     assert purge.result == Purge.Result.RETRYING and purge.attempts == 1 and "Error" in purge.detail
     waiting = DBTaskResult.objects.filter(status="READY").get()

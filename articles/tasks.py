@@ -9,8 +9,9 @@ rows as they are when it runs, so running it twice, or late, leaves the index ri
 import datetime
 
 from django.db import transaction
-from django.utils import timezone
 from django_tasks import task
+
+from core.tasks import retry_later
 
 from . import search
 from .models import Article
@@ -50,16 +51,8 @@ def reindex_articles(
         elif search.full_text_available():
             search.update_search_vectors(selection(article_ids=article_ids, author_id=author_id, source_id=source_id))
     except Exception:
-        retry = reindex_articles
-        if attempt <= len(RETRY_DELAYS) and retry.get_backend().supports_defer:
-            later = retry.using(run_after=timezone.now() + RETRY_DELAYS[attempt - 1])
-            later.enqueue(
-                article_ids=article_ids,
-                author_id=author_id,
-                source_id=source_id,
-                everything=everything,
-                attempt=attempt + 1,
-            )
+        selected = {"article_ids": article_ids, "author_id": author_id, "source_id": source_id}
+        retry_later(reindex_articles, attempt, RETRY_DELAYS, **selected, everything=everything)
         raise  # this attempt is recorded as failed, with its traceback, in the admin's Tasks
 
 

@@ -6,8 +6,9 @@ database); `make run` and the tests run tasks at once (the immediate backend).
 
 import datetime
 
-from django.utils import timezone
 from django_tasks import task
+
+from core.tasks import retry_later
 
 from . import services
 
@@ -26,8 +27,5 @@ def make_image_renditions(image_id: int, file_name: str, attempt: int = 1) -> bo
     try:
         return services.image_make_renditions(image_id=image_id, file_name=file_name)
     except Exception:
-        retry = make_image_renditions
-        if attempt <= len(RETRY_DELAYS) and retry.get_backend().supports_defer:
-            later = retry.using(run_after=timezone.now() + RETRY_DELAYS[attempt - 1])
-            later.enqueue(image_id, file_name, attempt=attempt + 1)
+        retry_later(make_image_renditions, attempt, RETRY_DELAYS, image_id, file_name)
         raise  # this attempt is recorded as failed, with its traceback, in the admin's Tasks

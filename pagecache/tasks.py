@@ -10,6 +10,8 @@ import time
 from django.utils import timezone
 from django_tasks import task
 
+from core.tasks import retry_later
+
 from . import edge
 from .models import Purge
 
@@ -35,10 +37,8 @@ def purge(purge_id: int, attempt: int = 1) -> str:
         record.result = Purge.Result.DONE
     except (OSError, edge.PurgeError) as error:  # unreachable, timed out, or refused
         record.detail = f"{type(error).__name__}: {error}"
-        record.result = Purge.Result.FAILED
-        if attempt <= len(RETRY_DELAYS) and purge.get_backend().supports_defer:
-            record.result = Purge.Result.RETRYING
-            purge.using(run_after=timezone.now() + RETRY_DELAYS[attempt - 1]).enqueue(purge_id, attempt=attempt + 1)
+        retrying = retry_later(purge, attempt, RETRY_DELAYS, purge_id)
+        record.result = Purge.Result.RETRYING if retrying else Purge.Result.FAILED
     record.attempts = attempt
     record.finished_at = timezone.now()
     record.duration_ms = round((time.monotonic() - started) * 1000)

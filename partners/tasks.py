@@ -6,8 +6,9 @@ database); `make run` and the tests run tasks at once (the immediate backend).
 
 import datetime
 
-from django.utils import timezone
 from django_tasks import task
+
+from core.tasks import retry_later
 
 from . import mail
 from .models import PermissionRequest
@@ -30,10 +31,8 @@ def send_permission_request_mail(request_id: int, attempt: int = 1) -> list[str]
     if permission_request is None:
         return []  # deleted in the meantime: nothing is owed to anyone
     failed = mail.send_owed(permission_request)
-    retry = send_permission_request_mail
-    if failed and attempt <= len(RETRY_DELAYS) and retry.get_backend().supports_defer:
-        later = retry.using(run_after=timezone.now() + RETRY_DELAYS[attempt - 1])
-        later.enqueue(request_id, attempt=attempt + 1)
+    if failed:
+        retry_later(send_permission_request_mail, attempt, RETRY_DELAYS, request_id)
     return failed
 
 

@@ -207,6 +207,9 @@ class ArchiveView(ArticleListMixin, ListView):
         )
 
 
+RELATED_POOL = 200  # how many of the newest articles filed alike are ranked for "Related articles"
+
+
 def more_and_related(article, count=3):
     """Below an article: its first author's newest other articles, and the published articles sharing the
     most regions and themes with it (among equals the closest in words on PostgreSQL, then the newest;
@@ -219,10 +222,16 @@ def more_and_related(article, count=3):
     candidates = others.exclude(pk__in=by_author)
     regions = [region.pk for region in article.regions.all()]
     themes = [theme.pk for theme in article.themes.all()]
+    # Ranked among the newest articles sharing a region or theme, not all of them: counting what every
+    # article of a large archive shares took over a second (100,000 articles, SQLite).
+    # As EXISTS, so the database walks the publication-date index and stops at the pool's size.
+    filed_alike = Q(Exists(Article.regions.through.objects.filter(article_id=OuterRef("pk"), region_id__in=regions)))
+    filed_alike |= Q(Exists(Article.themes.through.objects.filter(article_id=OuterRef("pk"), theme_id__in=themes)))
+    pool = candidates.filter(filed_alike).newest_first().values_list("pk", flat=True)[:RELATED_POOL]
     shared = Count("regions", filter=Q(regions__in=regions), distinct=True) + Count(
         "themes", filter=Q(themes__in=themes), distinct=True
     )
-    ranked = search.likeness(candidates.annotate(shared=shared).filter(shared__gt=0), article)
+    ranked = search.likeness(Article.objects.filter(pk__in=list(pool)).annotate(shared=shared), article)
     related = list(ranked.order_by("-shared", "-likeness", "-published_at", "-pk").values_list("pk", flat=True)[:count])
     if len(related) < count and article.source_id:
         same_source = candidates.filter(source_id=article.source_id).exclude(pk__in=related).newest_first()

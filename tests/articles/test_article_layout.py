@@ -130,6 +130,22 @@ def test_related_articles_share_the_most_regions_and_themes(client):
     assert titles(related) == ["Shares three", "Shares two", "Shares one, newer"]
 
 
+def test_related_articles_are_ranked_among_the_newest_filed_alike(client, monkeypatch):
+    from articles import views
+
+    monkeypatch.setattr(views, "RELATED_POOL", 3)
+    europe, energy = RegionFactory(), ThemeFactory()
+    article = dated(1, regions=[europe], themes=[energy])
+    dated(2, title="Newest, shares one", regions=[europe])
+    dated(3, title="Newer, shares one", themes=[energy])
+    dated(4, title="New, shares one", regions=[europe])
+    dated(30, title="Old, shares both", regions=[europe], themes=[energy])
+
+    related = page(client, article).find("h2", string="Related articles").find_parent("section")
+
+    assert titles(related) == ["Newest, shares one", "Newer, shares one", "New, shares one"]
+
+
 def test_with_nothing_shared_related_articles_come_from_the_same_source(client):
     source = SourceFactory(canonical_policy=CanonicalPolicy.SELF)
     article = CrossPostFactory(source=source)

@@ -104,6 +104,9 @@ def test_the_publishing_box_sits_beside_the_writing_and_stays_in_view(form_page)
     assert 0 <= save["y"] <= 900 - save["height"], f"the Save button scrolled away (y={save['y']})"
 
     page.set_viewport_size({"width": 360, "height": 800})
+    rows = "[...document.querySelectorAll('#author_links-group tr')]"
+    widest = f"Math.max(...{rows}.map(row => row.getBoundingClientRect().right))"
+    assert page.evaluate(widest) <= 360, "on a phone the byline's delete box is cut off"
     assert top(page, ".article-desk__publishing") > top(page, ".field-regions"), "on a phone the box follows the form"
     assert top(page, ".article-desk__top-buttons input[name=_save]") < top(page, "#id_title")
 

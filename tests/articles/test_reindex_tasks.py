@@ -2,7 +2,6 @@
 saved is indexed at once, and once, however many of its parts were written."""
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -12,16 +11,13 @@ from articles.models import Article, Status
 from articles.services import Filing, article_save, articles_write_many
 from articles.tasks import reindex_articles
 from tests.factories import ArticleFactory, AuthorFactory, SourceFactory, article_admin_data
+from tests.worker import run_worker
 
 needs_index = pytest.mark.skipif("not search.full_text_available()", reason="a database without a full-text index")
 
 
 def found(text):
     return sorted(article.slug for article in search.search(Article.objects.all(), text))
-
-
-def run_worker():
-    call_command("db_worker", batch=True, startup_delay=False, interval=0)
 
 
 @pytest.fixture

@@ -280,6 +280,7 @@ def editor(transactional_db, settings):
     return client
 
 
+@pytest.mark.timeout(600)  # a hundred pages in a real browser: about 100 s on a loaded two-core machine
 def test_no_payload_runs_on_any_page_that_shows_editor_partner_or_reader_input(editor, no_csp, live_server, browser):
     site = live_server.url
     articles, requests = {}, {}

@@ -5,13 +5,13 @@ import time
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
-from django.core.management import call_command
 from django.db import DatabaseError
 from django_tasks_db.models import DBTaskResult
 
 from attribution.models import PublicationSettings
 from config.settings.base import admins_from
 from tests.smtp_server import smtp_server
+from tests.worker import run_worker
 
 from .test_settings import _setup_django
 
@@ -79,7 +79,7 @@ def test_the_error_report_waits_for_the_worker_instead_of_holding_the_failed_req
 
     with smtp_server() as server:
         settings.EMAIL_PORT = server.port
-        call_command("db_worker", batch=True, startup_delay=False, interval=0)
+        run_worker()
     assert len(server.messages) == 1
     assert "To: ops@crosspost.example.org" in server.messages[0]
 

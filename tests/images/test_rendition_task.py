@@ -10,7 +10,6 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
-from django.core.management import call_command
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -20,6 +19,7 @@ from images.models import Image
 from images.tasks import RETRY_DELAYS, make_image_renditions
 from tests.factories import ArticleFactory
 from tests.images.samples import files_under, picture_bytes, post_image
+from tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -27,10 +27,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture(autouse=True)
 def database_tasks(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-def run_worker():
-    call_command("db_worker", batch=True, startup_delay=False, interval=0)
 
 
 def on_disk(settings):

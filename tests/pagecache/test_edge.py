@@ -13,6 +13,7 @@ from django.urls import reverse
 from pagecache import edge
 from pagecache.models import Purge
 from tests.factories import AuthorFactory, CrossPostFactory, publication_settings
+from tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -160,7 +161,7 @@ def test_an_unreachable_cache_is_retried_by_the_worker(settings, article, django
     correct_byline(article.ordered_authors[0], django_capture_on_commit_callbacks)
     purge = Purge.objects.get()
     assert purge.result == Purge.Result.PENDING, "sent in the request instead of by the worker"
-    call_command("db_worker", batch=True, startup_delay=False, interval=0, verbosity=0)
+    run_worker()
     purge.refresh_from_db()
     assert purge.result == Purge.Result.RETRYING and purge.attempts == 1 and "Error" in purge.detail
     waiting = DBTaskResult.objects.filter(status="READY").get()

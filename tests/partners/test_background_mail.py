@@ -19,6 +19,7 @@ from partners.services import permission_request_approve
 from partners.tasks import RETRY_DELAYS
 from tests.factories import PermissionRequestFactory
 from tests.smtp_server import smtp_server
+from tests.worker import run_worker
 
 from .conftest import CONTACT, form_data, request_url
 
@@ -41,10 +42,6 @@ def production_mail(settings):
         settings.EMAIL_PORT = server.port
 
     return use
-
-
-def run_worker():
-    call_command("db_worker", batch=True, startup_delay=False, interval=0)
 
 
 def test_a_slow_mail_server_does_not_hold_the_partners_request(client, article, production_mail):

@@ -111,7 +111,10 @@ def varnish(live_server, settings, tmp_path):
     address = f"127.0.0.1:{free_port()}"
     command = [VARNISHD, "-F", "-j", "none", "-n", str(tmp_path / "varnish"), "-a", address, "-T", "none"]
     command += ["-f", str(tmp_path / "default.vcl"), "-s", "malloc,32m", "-p", "vcc_allow_inline_c=off"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # noqa: S603
+    # Its output goes to a file: a pipe nobody reads would stop varnishd once the pipe's buffer is full.
+    log_path = tmp_path / "varnishd.log"
+    log = log_path.open("wb")
+    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
     url = f"http://{address}"
     settings.ALLOWED_HOSTS = ["*"]
     settings.EDGE_PURGE, settings.EDGE_VARNISH_URLS = "varnish", [url + "/"]
@@ -119,7 +122,8 @@ def varnish(live_server, settings, tmp_path):
     deadline = time.monotonic() + 20
     while True:  # ready when a request passes through to a healthy site
         if process.poll() is not None:
-            pytest.fail(f"varnishd exited: {process.stdout.read().decode()}")
+            log.close()
+            pytest.fail(f"varnishd exited: {log_path.read_text(errors='replace')}")
         try:
             if requests.get(url + "/healthz", timeout=1).status_code == 200:
                 break
@@ -137,3 +141,4 @@ def varnish(live_server, settings, tmp_path):
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+    log.close()

@@ -309,6 +309,23 @@ PERMISSION_REQUESTS_PER_HOUR = env_int("PERMISSION_REQUESTS_PER_HOUR", 5)
 # there are (1 for one nginx), and the client is the address the outermost of them saw.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
+# Fetching other sites (core.fetching): the originals we republish, and the reprints of ours.
+# Each fetch, redirects included, gives up after FETCH_TIMEOUT seconds and reads at most
+# FETCH_MAX_BYTES; it asks robots.txt first (remembered for FETCH_ROBOTS_CACHE_SECONDS) and makes
+# at most FETCH_PER_HOST_PER_MINUTE requests to one host, counted in the shared cache. Private,
+# loopback and link-local addresses are refused unless FETCH_ALLOW_PRIVATE_ADDRESSES (never in
+# production); a non-empty FETCH_ALLOWED_HOSTS limits fetching to those host names.
+# FETCH_USER_AGENT empty: "CrosspostBot/1.0 (+<this site's address>; ...)".
+FETCH_TIMEOUT = env_int("FETCH_TIMEOUT", 20)
+FETCH_MAX_BYTES = env_int("FETCH_MAX_BYTES", 5 * 1024 * 1024)
+FETCH_MAX_REDIRECTS = env_int("FETCH_MAX_REDIRECTS", 5)
+FETCH_USER_AGENT = env("FETCH_USER_AGENT", "")
+FETCH_PER_HOST_PER_MINUTE = env_int("FETCH_PER_HOST_PER_MINUTE", 6)
+FETCH_RESPECT_ROBOTS = env_bool("FETCH_RESPECT_ROBOTS", True)
+FETCH_ROBOTS_CACHE_SECONDS = env_int("FETCH_ROBOTS_CACHE_SECONDS", 60 * 60 * 6)
+FETCH_ALLOW_PRIVATE_ADDRESSES = env_bool("FETCH_ALLOW_PRIVATE_ADDRESSES", False)
+FETCH_ALLOWED_HOSTS = env_list("FETCH_ALLOWED_HOSTS")
+
 # --- Security headers and cookies (production.py adds HTTPS-only ones: HSTS, Secure, __Host- names) ---
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "articles",
     "curation",
     "partners",
+    "originals",
     "wordpress_import",
     "dashboard",
     "portability",
@@ -325,6 +326,22 @@ FETCH_RESPECT_ROBOTS = env_bool("FETCH_RESPECT_ROBOTS", True)
 FETCH_ROBOTS_CACHE_SECONDS = env_int("FETCH_ROBOTS_CACHE_SECONDS", 60 * 60 * 6)
 FETCH_ALLOW_PRIVATE_ADDRESSES = env_bool("FETCH_ALLOW_PRIVATE_ADDRESSES", False)
 FETCH_ALLOWED_HOSTS = env_list("FETCH_ALLOWED_HOSTS")
+
+# The originals we republish, watched (originals/): each published cross-post's original is fetched
+# when it goes live and again when due, daily for ORIGINALS_RECENT_DAYS after publication and weekly
+# after that; a check that fails is tried again ORIGINALS_RECHECK_AFTER_HOURS later (a page gone or
+# paywalled becomes a finding only when two checks in a row say so). Text whose fingerprint is less
+# than ORIGINALS_TEXT_SIMILARITY_PERCENT alike the first reading is "text changed".
+# ORIGINALS_ARCHIVE: a web archive's "save" address with {url} in it, e.g.
+# "https://web.archive.org/save/{url}", to keep a snapshot of each original; empty: none.
+ORIGINALS_WATCH = env_bool("ORIGINALS_WATCH", True)
+ORIGINALS_CHECK_EVERY_DAYS = env_int("ORIGINALS_CHECK_EVERY_DAYS", 7)
+ORIGINALS_RECENT_DAYS = env_int("ORIGINALS_RECENT_DAYS", 14)
+ORIGINALS_RECENT_CHECK_EVERY_DAYS = env_int("ORIGINALS_RECENT_CHECK_EVERY_DAYS", 1)
+ORIGINALS_RECHECK_AFTER_HOURS = env_int("ORIGINALS_RECHECK_AFTER_HOURS", 6)
+ORIGINALS_TEXT_SIMILARITY_PERCENT = env_int("ORIGINALS_TEXT_SIMILARITY_PERCENT", 80)
+ORIGINALS_CHECKS_PER_RUN = env_int("ORIGINALS_CHECKS_PER_RUN", 500)
+ORIGINALS_ARCHIVE = env("ORIGINALS_ARCHIVE", "")
 
 # --- Security headers and cookies (production.py adds HTTPS-only ones: HSTS, Secure, __Host- names) ---
 SECURE_CONTENT_TYPE_NOSNIFF = True

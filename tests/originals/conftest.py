@@ -87,6 +87,7 @@ def _fetching_for_tests(settings):
     # Several checks of one local "site" per test: the polite per-minute limit is tested in tests/core.
     settings.FETCH_PER_HOST_PER_MINUTE = 1000
     settings.ORIGINALS_ARCHIVE = ""
+    settings.ORIGINALS_WATCH = True  # off for the other apps' tests (config/settings/test.py)
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from articles.original_urls import normalise_url
-from articles.services import article_save
+from articles.services import article_save, article_set_original_status
 from core.fetching import FetchRefused, fetch
 
 from . import extraction
@@ -196,6 +196,13 @@ def _done(watch, *, now, next_due, reachable=True):
     else:
         watch.state = WatchState.HEALTHY if reachable else WatchState.UNREACHABLE
     watch.save()
+    sync_article(watch)
+
+
+def sync_article(watch: Watch) -> None:
+    """Tell the article whether its original is gone (two checks in a row) and where its archived copy is."""
+    gone = watch.problem == FindingKind.GONE and watch.problem_streak >= 2
+    article_set_original_status(article=watch.article, gone=gone, archived_url=watch.archived_url)
 
 
 def original_archive(*, watch: Watch) -> str:
@@ -208,8 +215,10 @@ def original_archive(*, watch: Watch) -> str:
         raise FetchRefused(f"The archive answered HTTP {result.status}.", transient=result.status >= 500)
     # Wayback's save endpoint answers with the snapshot's address in Content-Location, or redirects to it.
     address = urljoin(result.final_url, result.headers.get("content-location", "") or result.final_url)
-    Watch.objects.filter(pk=watch.pk).update(archived_url=address[:1000])
-    return address
+    watch.archived_url = address[:1000]
+    watch.save(update_fields=["archived_url"])
+    sync_article(watch)
+    return watch.archived_url
 
 
 @transaction.atomic
@@ -233,6 +242,7 @@ def finding_dismiss(*, finding: Finding, user) -> Finding:
     watch.save()
     _close(finding, FindingStatus.DISMISSED, user=user)
     _refresh_state(watch)
+    sync_article(watch)
     return finding
 
 

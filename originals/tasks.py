@@ -55,7 +55,7 @@ def check_due_originals() -> int:
 @task()
 def archive_original(watch_id: int) -> str:
     """Ask the web archive for a snapshot of the original (ORIGINALS_ARCHIVE); returns the snapshot's address."""
-    watch = Watch.objects.filter(pk=watch_id).first()
+    watch = Watch.objects.select_related("article").filter(pk=watch_id).first()
     if watch is None or watch.archived_url:
         return watch.archived_url if watch else ""
     try:

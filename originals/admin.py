@@ -70,7 +70,7 @@ def text_changes(old, new, *, limit=12):
 
 @admin.register(Finding)
 class FindingAdmin(admin.ModelAdmin):
-    list_display = ["found_at", "article", "kind", "what_changed", "status", "answer"]
+    list_display = ["found_at", "article", "kind", "what_changed", "answer"]
     list_display_links = ["found_at"]
     list_filter = [FindingStatusFilter, "kind", ("watch__article__source", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["watch__article"]
@@ -115,6 +115,9 @@ class FindingAdmin(admin.ModelAdmin):
         return format_html(
             "<del>{}</del> → <ins>{}</ins>", _excerpt(finding.old_value) or "(none)", _excerpt(finding.new_value)
         )
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(request, {"title": "Originals that need attention", **(extra_context or {})})
 
     @admin.display(description="answer")
     def answer(self, finding):

@@ -71,15 +71,35 @@ def recheck_soon(now):
     return now + datetime.timedelta(hours=settings.ORIGINALS_RECHECK_AFTER_HOURS)
 
 
-@transaction.atomic
 def original_check(*, watch: Watch) -> Check:
-    """Fetch and read the original once, record it, and open or close findings; returns the check."""
-    now = timezone.now()
-    watch = Watch.objects.select_for_update().select_related("article").get(pk=watch.pk)
-    record = Check(watch=watch, url=watch.url)
+    """Fetch and read the original once, record it, and open or close findings; returns the check.
+
+    The fetch (up to FETCH_TIMEOUT seconds) and the reading happen before the transaction that
+    records them, so no database lock is held while another site takes its time.
+    """
+    url = watch.url
+    result = refused = reading = None
     try:
-        result = fetch(watch.url)
-    except FetchRefused as refused:
+        result = fetch(url)
+    except FetchRefused as exc:
+        refused = exc
+    if result is not None and result.status < 400:
+        reading = extraction.read_page(result.text, url=result.final_url)
+    return _record_check(watch.pk, url, result=result, refused=refused, reading=reading)
+
+
+@transaction.atomic
+def _record_check(watch_id, url, *, result, refused, reading) -> Check:
+    now = timezone.now()
+    watch = Watch.objects.select_for_update().select_related("article").get(pk=watch_id)
+    record = Check(watch=watch, url=url)
+    if watch.url != url:
+        # Pointed elsewhere while we fetched: keep what was read, judge nothing; the new address is checked next.
+        record.error = "The original URL changed while it was being checked."
+        record.status = result.status if result is not None else None
+        record.save()
+        return record
+    if refused is not None:
         record.error = refused.reason
         record.save()
         if refused.transient:
@@ -114,7 +134,6 @@ def original_check(*, watch: Watch) -> Check:
     if result.moved_permanently and normalise_url(result.final_url) != normalise_url(watch.url):
         found[FindingKind.MOVED] = (watch.url, result.final_url, f"HTTP {result.redirects[0].status}")
 
-    reading = extraction.read_page(result.text, url=result.final_url)
     record.title, record.byline, record.published_on = reading.title, reading.byline, reading.date
     record.fingerprint = reading.fingerprint
 

@@ -81,8 +81,11 @@ class OriginServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self):
+    def __init__(self, tls=None):
         super().__init__(("127.0.0.1", 0), _Handler)
+        self.tls = tls
+        if tls is not None:
+            self.socket = tls.wrap_socket(self.socket, server_side=True)
         self.lock = threading.Lock()
         self.pages: dict[str, Page] = {}
         self.requests: list[tuple[str, dict]] = []
@@ -92,6 +95,8 @@ class OriginServer(http.server.ThreadingHTTPServer):
         return self.server_address[1]
 
     def url(self, path="/"):
+        if self.tls is not None:
+            return f"https://localhost:{self.port}{path}"  # the name its certificate is for
         return f"http://127.0.0.1:{self.port}{path}"
 
     def set(self, path, page):
@@ -124,9 +129,9 @@ class OriginServer(http.server.ThreadingHTTPServer):
 
 
 @contextmanager
-def origin_server():
-    """A running OriginServer on 127.0.0.1 at a free port, stopped on exit."""
-    server = OriginServer()
+def origin_server(tls=None):
+    """A running OriginServer on 127.0.0.1 at a free port, stopped on exit; `tls`: an ssl.SSLContext to serve HTTPS."""
+    server = OriginServer(tls)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

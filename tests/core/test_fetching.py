@@ -357,3 +357,48 @@ def test_the_address_checked_is_the_address_connected_to(origin, settings, monke
     assert result.status == 200
     assert connections == [("127.0.0.1", origin.port)]
     assert origin.requests[0][1]["host"] == f"origin.test:{origin.port}"
+
+
+@pytest.fixture
+def tls_origin(tmp_path):
+    """An HTTPS origin for "localhost" with a certificate of its own (self-signed, so no public CA vouches for it)."""
+    import shutil
+    import ssl
+    import subprocess
+
+    from tests.origin_server import origin_server
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(  # noqa: S603
+        [  # noqa: S607
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+            "-addext", "subjectAltName=DNS:localhost", "-keyout", str(key), "-out", str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    with origin_server(tls=context) as server:
+        server.certificate = cert
+        yield server
+
+
+def test_https_certificates_are_verified(tls_origin):
+    tls_origin.page("/story/", PAGE)
+    with pytest.raises(FetchRefused, match="certificate could not be verified"):
+        fetch(tls_origin.url("/story/"))
+    assert "/story/" not in tls_origin.paths_requested()
+
+
+def test_https_connects_to_the_checked_address_and_verifies_the_name(tls_origin, monkeypatch, connections):
+    """The connection goes to the address resolved and checked, while the certificate is checked for the host name."""
+    monkeypatch.setattr(fetching.certifi, "where", lambda: str(tls_origin.certificate))
+    tls_origin.page("/story/", PAGE)
+    result = fetch(tls_origin.url("/story/"))
+    assert result.status == 200
+    assert "<title>A story</title>" in result.text
+    assert {address for address, _port in connections} == {"127.0.0.1"}
+    assert tls_origin.requests[-1][1]["host"] == f"localhost:{tls_origin.port}"

@@ -64,19 +64,24 @@ def test_an_editor_uses_the_new_address_in_one_click(page, live_server, editor_m
     assert moved.watch.article.original_url == origin.url("/2026/new-home/")
 
 
-@pytest.mark.parametrize("width", [360, 1280])
-def test_the_archived_copy_line_fits_the_reader_page(page, live_server, transactional_db, width):
+def gone_article():
+    from articles.services import article_set_original_status
+
     article = CrossPostFactory(
         original_url="https://original.example.org/2018/06/a-story-with-a-long-address-that-must-wrap/",
         authors=[AuthorFactory(name="Ana Lima")],
     )
-    from articles.services import article_set_original_status
-
     article_set_original_status(
         article=article,
         gone=True,
         archived_url="https://web.archive.org/web/20261206120000/https://original.example.org/2018/06/a-story/",
     )
+    return article
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_archived_copy_line_fits_the_reader_page(page, live_server, transactional_db, width):
+    article = gone_article()
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(live_server.url + article.get_absolute_url())
     link = page.locator(".original-source a.archived-copy")
@@ -88,3 +93,16 @@ def test_the_archived_copy_line_fits_the_reader_page(page, live_server, transact
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.locator(".original-source").scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / f"originals-archived-copy-{width}.png"))
+
+
+def test_the_reader_page_with_an_archived_copy_is_valid_and_accessible(
+    page, live_server, transactional_db, client, vnu_jar, axe_source, tmp_path
+):
+    from tests.browser.conftest import axe_problems, html_problems
+
+    article = gone_article()
+    response = client.get(article.get_absolute_url())
+    assert html_problems(vnu_jar, tmp_path, {"gone original": response.content}) == []
+    page.goto(live_server.url + article.get_absolute_url())
+    page.evaluate(axe_source)  # not a <script> tag: the Content-Security-Policy would refuse it
+    assert axe_problems(page, "gone original") == []

@@ -35,13 +35,14 @@ class FetchRefused(Exception):
 
     `transient` is True when trying again later may succeed (a timeout, a refused connection, the
     per-host limit, robots.txt unreachable), False when it will not (a private address, a page too big,
-    robots.txt disallowing us).
+    robots.txt disallowing us); `retry_after` says how many seconds later, when that is known (the limit).
     """
 
-    def __init__(self, reason: str, *, transient: bool = False):
+    def __init__(self, reason: str, *, transient: bool = False, retry_after: int | None = None):
         super().__init__(reason)
         self.reason = reason
         self.transient = transient
+        self.retry_after = retry_after  # seconds, when we know how soon trying again may succeed
 
 
 @dataclasses.dataclass(frozen=True)
@@ -160,7 +161,9 @@ def _robots_lines(origin: str, *, deadline: float | None):
         status, _headers, content = _get(f"{origin}/robots.txt", accept="text/plain", deadline=deadline, robots=False)
     except FetchRefused as refused:
         if refused.transient:
-            raise FetchRefused(f"Could not read {origin}/robots.txt: {refused.reason}", transient=True) from None
+            raise FetchRefused(
+                f"Could not read {origin}/robots.txt: {refused.reason}", transient=True, retry_after=refused.retry_after
+            ) from None
         return "allow-all"  # too big or otherwise unreadable: as if there were none
     if status in (401, 403):
         return "disallow-all"
@@ -225,6 +228,7 @@ def _count_request(host: str) -> None:
         raise FetchRefused(
             f"Already {limit} requests to {host} this minute (FETCH_PER_HOST_PER_MINUTE); trying again later.",
             transient=True,
+            retry_after=60,
         )
 
 

@@ -103,7 +103,8 @@ def _record_check(watch_id, url, *, result, refused, reading) -> Check:
         record.error = refused.reason
         record.save()
         if refused.transient:
-            _done(watch, now=now, next_due=recheck_soon(now), reachable=False)
+            soon = now + datetime.timedelta(seconds=refused.retry_after) if refused.retry_after else recheck_soon(now)
+            _done(watch, now=now, next_due=soon, reachable=False)
             return record
         # Refused for good (robots.txt asks us not to, a page too big): we are blocked as a reader would be.
         _confirm(watch, record, FindingKind.PAYWALLED, old=watch.url, new=refused.reason, now=now)

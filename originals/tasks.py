@@ -4,6 +4,10 @@
 sweep; a cross-post going live queues its own check once the publication is committed (signals.py).
 """
 
+import datetime
+from collections import Counter
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
@@ -12,6 +16,9 @@ from core.fetching import FetchRefused
 
 from . import services
 from .models import Watch
+
+# A check refused by the per-host limit is queued again for when the limit allows, if that is sooner than this.
+REQUEUE_WITHIN = datetime.timedelta(minutes=10)
 
 
 @task()
@@ -22,6 +29,8 @@ def check_original(article_id: int) -> dict:
         return {"checked": False}
     record = services.original_check(watch=watch)
     watch.refresh_from_db()
+    if watch.next_due_at <= timezone.now() + REQUEUE_WITHIN and check_original.get_backend().supports_defer:
+        check_original.using(run_after=watch.next_due_at).enqueue(article_id)
     if settings.ORIGINALS_ARCHIVE and watch.baseline_at and not watch.archived_url:
         archive_original.enqueue(watch.pk)
     return {
@@ -44,11 +53,21 @@ def check_due_originals() -> int:
     due = list(
         Watch.objects.due(now=now)
         .order_by("next_due_at")
-        .values_list("pk", "article_id")[: settings.ORIGINALS_CHECKS_PER_RUN]
+        .values_list("pk", "article_id", "url")[: settings.ORIGINALS_CHECKS_PER_RUN]
     )
-    Watch.objects.filter(pk__in=[pk for pk, _ in due]).update(next_due_at=services.recheck_soon(now))
-    for _pk, article_id in due:
-        check_original.enqueue(article_id)
+    Watch.objects.filter(pk__in=[pk for pk, _, _ in due]).update(next_due_at=services.recheck_soon(now))
+    # Many originals on one site are spread over the minutes its per-host limit allows, not refused.
+    per_minute = settings.FETCH_PER_HOST_PER_MINUTE or len(due) or 1
+    queued_per_host = Counter()
+    spread = check_original.get_backend().supports_defer
+    for _pk, article_id, url in due:
+        host = (urlsplit(url).hostname or "").lower()
+        minutes = queued_per_host[host] // per_minute
+        queued_per_host[host] += 1
+        if spread and minutes:
+            check_original.using(run_after=now + datetime.timedelta(minutes=minutes)).enqueue(article_id)
+        else:
+            check_original.enqueue(article_id)
     return len(due)
 
 

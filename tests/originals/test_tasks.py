@@ -154,3 +154,57 @@ def test_in_production_the_worker_does_the_fetching_and_a_second_sweep_queues_no
     watch = Watch.objects.get()
     assert not Finding.objects.exists()
     assert watch.next_due_at < timezone.now() + datetime.timedelta(hours=7)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_sweep_spreads_many_originals_on_one_site_over_the_minutes_its_limit_allows(origin, settings):
+    settings.TASKS = DATABASE_TASKS
+    settings.ORIGINALS_WATCH = False  # imported articles: the sweep finds them
+    settings.FETCH_PER_HOST_PER_MINUTE = 2
+    for number in range(5):
+        CrossPostFactory(original_url=origin.url(f"/{number}/"))
+    before = timezone.now()
+
+    assert check_due_originals.call() == 5  # the sweep itself, here; the checks it queues wait for the worker
+
+    checks = DBTaskResult.objects.filter(task_path="originals.tasks.check_original")
+    assert checks.count() == 5
+    minutes = sorted(
+        round((row.run_after - before).total_seconds() / 60) if row.run_after.year < 9999 else 0 for row in checks
+    )
+    assert minutes == [0, 0, 1, 1, 2]
+
+
+@pytest.mark.django_db
+def test_a_check_refused_by_the_per_host_limit_is_due_again_in_a_minute_not_hours(watched, origin, settings):
+    from django.core.cache import cache
+
+    from originals import services
+
+    settings.FETCH_PER_HOST_PER_MINUTE = 3
+    cache.set("fetch-rate:127.0.0.1", 3, 60)  # another worker's checks of the same site
+    record = services.original_check(watch=watched)
+    watched.refresh_from_db()
+    assert "Already 3 requests to 127.0.0.1 this minute" in record.error
+    assert watched.next_due_at <= timezone.now() + datetime.timedelta(seconds=61)
+    assert not Finding.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_a_worker_a_check_refused_by_the_limit_is_queued_again_for_its_minute(origin, settings):
+    from django.core.cache import cache
+
+    settings.TASKS = DATABASE_TASKS
+    settings.ORIGINALS_WATCH = False
+    settings.FETCH_PER_HOST_PER_MINUTE = 3
+    origin.page("/a/", story())
+    article = CrossPostFactory(original_url=origin.url("/a/"))
+    Watch.objects.create(article=article, url=article.original_url)
+    cache.set("fetch-rate:127.0.0.1", 3, 60)
+    check_original.enqueue(article.pk)
+    run_worker()
+    again = DBTaskResult.objects.ready().filter(task_path="originals.tasks.check_original")
+    assert again.count() == 0, "not before its minute"
+    waiting = DBTaskResult.objects.filter(task_path="originals.tasks.check_original", status="READY")
+    assert waiting.count() == 1
+    assert timezone.now() < waiting.get().run_after <= timezone.now() + datetime.timedelta(seconds=61)

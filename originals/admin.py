@@ -17,6 +17,7 @@ from attribution.models import Source
 
 from . import services
 from .models import Finding, FindingKind, FindingStatus, Watch, WatchState
+from .tasks import check_original
 
 EXCERPT = 300  # characters of an old or new text shown in the queue
 
@@ -252,8 +253,17 @@ class WatchAdmin(admin.ModelAdmin):
         "checks_table",
     ]
 
+    actions = ["check_now"]
+
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(open_count=Count("findings", filter=Q(findings__status="open")))
+
+    @admin.action(description="Check the selected originals now", permissions=["view"])
+    def check_now(self, request, queryset):
+        article_ids = list(queryset.values_list("article_id", flat=True))
+        for article_id in article_ids:
+            check_original.enqueue(article_id)
+        self.message_user(request, f"{len(article_ids)} originals queued for a check; each finding will show here.")
 
     def has_add_permission(self, request):
         return False  # a watch starts when its cross-post is published

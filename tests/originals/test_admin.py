@@ -222,3 +222,15 @@ def test_the_dashboard_lists_open_findings(editor_member_client, retitled):
     assert len(findings) == 1
     assert retitled.watch.article.title in findings[0].text
     assert "retitled" in findings[0].text
+
+
+def test_editors_can_check_originals_now(editor_member_client, watched, origin):
+    response = editor_member_client.post(
+        reverse("admin:originals_watch_changelist"),
+        {"action": "check_now", "_selected_action": [watched.pk]},
+        follow=True,
+    )
+    assert "1 originals queued for a check" in response.content.decode()
+    watched.refresh_from_db()
+    assert watched.baseline_title == "Ports, power and politics"  # the tests' backend runs it at once
+    assert watched.checks.count() == 1

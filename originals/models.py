@@ -39,6 +39,7 @@ class Watch(models.Model):
     # What the last checks in a row found wrong ("gone", "paywalled"), and how many: one alone is not a finding.
     problem = models.CharField(max_length=20, blank=True, editable=False)
     problem_streak = models.PositiveSmallIntegerField(default=0, editable=False)
+    problem_since = models.DateTimeField(null=True, blank=True, editable=False)
     archived_url = models.URLField(
         "archived copy", max_length=1000, blank=True, help_text="A web archive's snapshot of the original."
     )

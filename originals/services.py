@@ -23,8 +23,6 @@ from .models import Check, Finding, FindingKind, FindingStatus, RedirectKind, Wa
 
 GONE_STATUSES = frozenset({404, 410})
 PAYWALL_STATUSES = frozenset({401, 402, 403, 451})
-# Problems that need two checks in a row before they are findings.
-CONFIRMED_PROBLEMS = frozenset({FindingKind.GONE, FindingKind.PAYWALLED})
 
 
 def is_watchable(article: Article) -> bool:
@@ -42,8 +40,8 @@ def watch_for_article(*, article: Article) -> tuple[Watch, bool]:
         # A new address for the same text: keep what it said, look at the new place now.
         watch.url = article.original_url
         watch.next_due_at = now
-        watch.problem, watch.problem_streak = "", 0
-        watch.save(update_fields=["url", "next_due_at", "problem", "problem_streak"])
+        watch.problem, watch.problem_streak, watch.problem_since = "", 0, None
+        watch.save(update_fields=["url", "next_due_at", "problem", "problem_streak", "problem_since"])
         return watch, True
     return watch, False
 
@@ -157,7 +155,7 @@ def _record_check(watch_id, url, *, result, refused, reading) -> Check:
             found[FindingKind.CORRECTION] = ("", "\n".join(new_notices), "")
     record.save()
 
-    watch.problem, watch.problem_streak = "", 0
+    watch.problem, watch.problem_streak, watch.problem_since = "", 0, None
     for kind, (old, new, detail) in found.items():
         _open(watch, record, kind, old=old, new=new, detail=detail, now=now)
     _close_fixed(watch, evaluated - set(found), now=now)
@@ -177,10 +175,16 @@ def _set_baseline(watch, reading, *, now):
 
 def _confirm(watch, record, kind, *, old, new, now):
     """A problem that is a finding only when the check before saw it too."""
-    watch.problem_streak = watch.problem_streak + 1 if watch.problem == kind else 1
-    watch.problem = kind
+    if watch.problem == kind:
+        watch.problem_streak += 1
+    else:
+        watch.problem, watch.problem_streak, watch.problem_since = kind, 1, now
     confirmed = watch.problem_streak >= 2
-    if confirmed:
+    # An editor who dismissed it has heard: not again while it lasts (it is news again once fixed and back).
+    dismissed = Finding.objects.filter(
+        watch=watch, kind=kind, status=FindingStatus.DISMISSED, closed_at__gte=watch.problem_since
+    ).exists()
+    if confirmed and not dismissed:
         _open(watch, record, kind, old=old, new=new, detail=f"seen in {watch.problem_streak} checks in a row", now=now)
     next_due = next_check_after(article=watch.article, now=now) if confirmed else recheck_soon(now)
     if kind != FindingKind.PAYWALLED:
@@ -257,8 +261,6 @@ def finding_dismiss(*, finding: Finding, user) -> Finding:
             watch.baseline_fingerprint = latest.fingerprint
     elif kind == FindingKind.CORRECTION:
         watch.baseline_notices = "\n".join(filter(None, [watch.baseline_notices, finding.new_value]))
-    elif kind in CONFIRMED_PROBLEMS:
-        watch.problem, watch.problem_streak = "", 0
     watch.save()
     _close(finding, FindingStatus.DISMISSED, user=user)
     _refresh_state(watch)

@@ -256,3 +256,23 @@ def test_checks_are_scheduled_daily_for_recent_articles_and_weekly_after(watched
     watched.article.save()
     check(watched)
     assert now + datetime.timedelta(days=6) < watched.next_due_at < now + datetime.timedelta(days=7, hours=1)
+
+
+def test_a_dismissed_gone_original_is_not_raised_again_while_it_stays_gone(watched, origin, editor_member):
+    check(watched)
+    origin.status("/story/", 404)
+    check(watched)
+    check(watched)
+    services.finding_dismiss(finding=open_findings(watched)[FindingKind.GONE], user=editor_member)
+    check(watched)
+    check(watched)
+    assert open_findings(watched) == {}
+    watched.article.refresh_from_db()
+    assert watched.article.original_gone, "readers are still told it is gone"
+    # Back, then gone again: news again.
+    origin.page("/story/", story())
+    check(watched)
+    origin.status("/story/", 410)
+    check(watched)
+    check(watched)
+    assert open_findings(watched)[FindingKind.GONE].new_value == "HTTP 410"

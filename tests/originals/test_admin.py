@@ -234,3 +234,40 @@ def test_editors_can_check_originals_now(editor_member_client, watched, origin):
     watched.refresh_from_db()
     assert watched.baseline_title == "Ports, power and politics"  # the tests' backend runs it at once
     assert watched.checks.count() == 1
+
+
+def _queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def _more_findings(origin, count, source=None):
+    for number in range(count):
+        extra = {"source": source} if source else {}
+        article = CrossPostFactory(original_url=origin.url(f"/more-{number}/"), **extra)
+        watch = Watch.objects.create(article=article, url=article.original_url)
+        origin.page(f"/more-{number}/", story())
+        check(watch)
+        origin.page(f"/more-{number}/", story(title=f"New title {number}"))
+        check(watch)
+
+
+def test_the_queue_costs_the_same_queries_however_long_it_is(editor_member_client, retitled, origin):
+    editor_member_client.get(reverse(QUEUE))  # the first request of a session reads the user's groups
+    one = _queries(editor_member_client, reverse(QUEUE))
+    _more_findings(origin, 5)
+    assert Finding.objects.open().count() == 6
+    assert _queries(editor_member_client, reverse(QUEUE)) == one
+
+
+def test_a_sources_health_costs_the_same_queries_however_many_originals(editor_member_client, retitled, origin):
+    source = retitled.watch.article.source
+    url = reverse("admin:attribution_source_change", args=[source.pk])
+    editor_member_client.get(url)
+    one = _queries(editor_member_client, url)
+    _more_findings(origin, 4, source=source)
+    assert _queries(editor_member_client, url) == one

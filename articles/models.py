@@ -188,6 +188,20 @@ class Article(models.Model):
     # The original URL without scheme, "www.", trailing slash or tracking parameters, to spot duplicates.
     original_url_key = models.CharField(max_length=500, blank=True, editable=False, db_index=True)
     original_published_on = models.DateField("original publication date", null=True, blank=True)
+    # Kept by the original watch (originals/): readers are offered the archived copy once the original is gone.
+    original_gone = models.BooleanField(
+        "original gone",
+        default=False,
+        editable=False,
+        help_text="The original's address no longer answers (checked twice in a row).",
+    )
+    archived_url = models.URLField(
+        "archived copy of the original",
+        max_length=1000,
+        blank=True,
+        editable=False,
+        help_text="A web archive's snapshot of the original, shown to readers when the original is gone.",
+    )
     copyright_holders = models.CharField(
         max_length=20,
         choices=CopyrightHolders.choices,

@@ -21,6 +21,7 @@ EDITOR_APPS = [
     "pagecache",  # the purge log: when a correction reached the shared cache (read-only)
     "taggit",
     "partners",
+    "originals",  # the watched originals and the queue of those that need attention
     "redirects",
     "reversion",
 ]

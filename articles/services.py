@@ -202,6 +202,20 @@ def articles_reindex() -> None:
     content_changed(Article)
 
 
+def article_set_original_status(*, article: Article, gone: bool, archived_url: str) -> Article:
+    """Record whether the article's original is gone and where its archived copy is (the original watch's findings).
+
+    What readers see of the original changes (the credits offer the archived copy), not the article: its
+    modification time stays as it was.
+    """
+    if article.original_gone == gone and article.archived_url == archived_url:
+        return article
+    article.original_gone, article.archived_url = gone, archived_url
+    Article.objects.filter(pk=article.pk).update(original_gone=gone, archived_url=archived_url)
+    content_changed(article)
+    return article
+
+
 class PublishBlocked(Exception):
     """The article is missing something readers need; `problems` says what."""
 

@@ -42,6 +42,8 @@ class Attribution:
     copyright_year: int | None
     canonical_policy: str
     disclaimer: str
+    # A web archive's copy of the original, offered to readers only once the original is gone.
+    archived_url: str = ""
 
     @property
     def source_name(self):
@@ -132,6 +134,7 @@ def attribution_for(article, *, publication):
         copyright_year=article.effective_copyright_year,
         canonical_policy=policy,
         disclaimer=disclaimer_for(disclaimer, len(authors)),
+        archived_url=getattr(article, "archived_url", "") if getattr(article, "original_gone", False) else "",
     )
 
 
@@ -169,6 +172,8 @@ def structured_data(article, attribution, *, publication, our_url, absolute, bod
             based_on["publisher"] = {"@type": "Organization", "name": attribution.source.name}
         if attribution.original_date:
             based_on["datePublished"] = attribution.original_date.isoformat()
+        if attribution.archived_url:
+            based_on["archivedAt"] = attribution.archived_url
         data["isBasedOn"] = based_on
     holders = []
     for holder in attribution.copyright_holders:

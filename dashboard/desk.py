@@ -101,6 +101,16 @@ def requests_waiting():
     return waiting.count(), listed.order_by("created_at")[:LISTED]
 
 
+def open_findings():
+    """What the original watch found that no editor has answered yet, newest first, and how many there are."""
+    Finding = apps.get_model("originals", "Finding")  # originals is a sibling app: no import
+    waiting = Finding.objects.filter(status="open")
+    listed = waiting.select_related("watch__article").only(
+        "pk", "kind", "found_at", "watch__url", "watch__article__title"
+    )
+    return waiting.count(), listed.order_by("-found_at", "-pk")[:LISTED]
+
+
 def recent_changes():
     return LogEntry.objects.select_related("user", "content_type").order_by("-action_time")[:10]
 

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "articles",
     "curation",
     "partners",
+    "originals",
     "wordpress_import",
     "dashboard",
     "portability",
@@ -308,6 +309,39 @@ PERMISSION_REQUESTS_PER_HOUR = env_int("PERMISSION_REQUESTS_PER_HOUR", 5)
 # The client is REMOTE_ADDR. Behind reverse proxies that append to X-Forwarded-For, set how many
 # there are (1 for one nginx), and the client is the address the outermost of them saw.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Fetching other sites (core.fetching): the originals we republish, and the reprints of ours.
+# Each fetch, redirects included, gives up after FETCH_TIMEOUT seconds and reads at most
+# FETCH_MAX_BYTES; it asks robots.txt first (remembered for FETCH_ROBOTS_CACHE_SECONDS) and makes
+# at most FETCH_PER_HOST_PER_MINUTE requests to one host, counted in the shared cache. Private,
+# loopback and link-local addresses are refused unless FETCH_ALLOW_PRIVATE_ADDRESSES (never in
+# production); a non-empty FETCH_ALLOWED_HOSTS limits fetching to those host names.
+# FETCH_USER_AGENT empty: "CrosspostBot/1.0 (+<this site's address>; ...)".
+FETCH_TIMEOUT = env_int("FETCH_TIMEOUT", 20)
+FETCH_MAX_BYTES = env_int("FETCH_MAX_BYTES", 5 * 1024 * 1024)
+FETCH_MAX_REDIRECTS = env_int("FETCH_MAX_REDIRECTS", 5)
+FETCH_USER_AGENT = env("FETCH_USER_AGENT", "")
+FETCH_PER_HOST_PER_MINUTE = env_int("FETCH_PER_HOST_PER_MINUTE", 6)
+FETCH_RESPECT_ROBOTS = env_bool("FETCH_RESPECT_ROBOTS", True)
+FETCH_ROBOTS_CACHE_SECONDS = env_int("FETCH_ROBOTS_CACHE_SECONDS", 60 * 60 * 6)
+FETCH_ALLOW_PRIVATE_ADDRESSES = env_bool("FETCH_ALLOW_PRIVATE_ADDRESSES", False)
+FETCH_ALLOWED_HOSTS = env_list("FETCH_ALLOWED_HOSTS")
+
+# The originals we republish, watched (originals/): each published cross-post's original is fetched
+# when it goes live and again when due, daily for ORIGINALS_RECENT_DAYS after publication and weekly
+# after that; a check that fails is tried again ORIGINALS_RECHECK_AFTER_HOURS later (a page gone or
+# paywalled becomes a finding only when two checks in a row say so). Text whose fingerprint is less
+# than ORIGINALS_TEXT_SIMILARITY_PERCENT alike the first reading is "text changed".
+# ORIGINALS_ARCHIVE: a web archive's "save" address with {url} in it, e.g.
+# "https://web.archive.org/save/{url}", to keep a snapshot of each original; empty: none.
+ORIGINALS_WATCH = env_bool("ORIGINALS_WATCH", True)
+ORIGINALS_CHECK_EVERY_DAYS = env_int("ORIGINALS_CHECK_EVERY_DAYS", 7)
+ORIGINALS_RECENT_DAYS = env_int("ORIGINALS_RECENT_DAYS", 14)
+ORIGINALS_RECENT_CHECK_EVERY_DAYS = env_int("ORIGINALS_RECENT_CHECK_EVERY_DAYS", 1)
+ORIGINALS_RECHECK_AFTER_HOURS = env_int("ORIGINALS_RECHECK_AFTER_HOURS", 6)
+ORIGINALS_TEXT_SIMILARITY_PERCENT = env_int("ORIGINALS_TEXT_SIMILARITY_PERCENT", 80)
+ORIGINALS_CHECKS_PER_RUN = env_int("ORIGINALS_CHECKS_PER_RUN", 500)
+ORIGINALS_ARCHIVE = env("ORIGINALS_ARCHIVE", "")
 
 # --- Security headers and cookies (production.py adds HTTPS-only ones: HSTS, Secure, __Host- names) ---
 SECURE_CONTENT_TYPE_NOSNIFF = True

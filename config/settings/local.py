@@ -19,3 +19,7 @@ WHITENOISE_AUTOREFRESH = True
 
 # Tasks run at once, inside the request that queues them: no worker to start for the demo.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# The demo's cross-posts name originals that do not exist: publishing one here fetches nothing
+# unless asked (ORIGINALS_WATCH=1); `manage.py check_originals` still checks them on demand.
+ORIGINALS_WATCH = env_bool("ORIGINALS_WATCH", False)

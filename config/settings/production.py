@@ -24,6 +24,9 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 DEBUG = False
 
+# Never fetch from this machine's own network, whatever the environment says (core.fetching).
+FETCH_ALLOW_PRIVATE_ADDRESSES = False
+
 # Whole pages are cached only in a cache every worker shares: a local-memory copy in one worker would
 # not hear of an editor's change made through another (see PAGE_CACHE in base.py).
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", bool(env("REDIS_URL")))

@@ -19,3 +19,11 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Tasks run at once unless a test chooses the database backend (and runs the worker itself).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Fetching (core.fetching) reaches only this machine: local test servers stand in for other sites.
+FETCH_ALLOW_PRIVATE_ADDRESSES = True
+FETCH_ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+FETCH_TIMEOUT = 5
+# Other apps' tests publish cross-posts whose originals are made-up addresses: only the originals
+# tests (which serve their originals locally) check originals on publication.
+ORIGINALS_WATCH = False

@@ -32,6 +32,10 @@ def editorial_dashboard(context):
         panel["weeks"] = desk.published_per_week(now=now)
         panel["chart_width"] = len(panel["weeks"]) * (desk.BAR_WIDTH + desk.BAR_GAP)
         panel["bar_width"] = desk.BAR_WIDTH
+    if apps.is_installed("originals") and user.has_perm("originals.view_finding"):
+        waiting, panel["findings"] = desk.open_findings()
+        changelist = reverse("admin:originals_finding_changelist")
+        panel["tiles"].append(("Originals that need attention", waiting, f"{changelist}?status=open"))
     if apps.is_installed("partners") and user.has_perm("partners.view_permissionrequest"):
         panel["shows_requests"] = True
         waiting, panel["requests"] = desk.requests_waiting()

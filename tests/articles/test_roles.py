@@ -123,6 +123,7 @@ def test_an_editors_group_member_sees_the_apps_of_the_desk_and_no_administration
         "Authors": ["Authors"],
         "Flat Pages": ["Flat pages"],
         "Front page and menu": ["Front page", "Menu items"],
+        "Originals": ["Originals that need attention", "Watched originals"],
         "Image library": ["Images"],
         # When a correction reached the shared cache in front: read-only.
         "Page cache": ["Cache purges"],

@@ -200,12 +200,17 @@ class Reprint(models.Model):
         verbose_name_plural = "reprints"
         constraints = [
             # The tracking image counts by (grant, page): one row per page a partner shows it on.
-            models.UniqueConstraint(fields=["permission_request", "page_url"], name="reprint_page_per_request"),
+            models.UniqueConstraint(
+                fields=["permission_request", "page_url"],
+                name="reprint_page_per_request",
+                violation_error_message="This page is already in the ledger for this permission request.",
+            ),
             # Copies made without a request, as editors enter them: one row per page and article.
             models.UniqueConstraint(
                 fields=["article", "page_url"],
                 condition=Q(permission_request__isnull=True),
                 name="reprint_page_per_article_unrequested",
+                violation_error_message="This page is already in the ledger for this article.",
             ),
         ]
 

@@ -93,11 +93,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='reprint',
-            constraint=models.UniqueConstraint(fields=('permission_request', 'page_url'), name='reprint_page_per_request'),
+            constraint=models.UniqueConstraint(fields=('permission_request', 'page_url'), name='reprint_page_per_request', violation_error_message='This page is already in the ledger for this permission request.'),
         ),
         migrations.AddConstraint(
             model_name='reprint',
-            constraint=models.UniqueConstraint(condition=models.Q(('permission_request__isnull', True)), fields=('article', 'page_url'), name='reprint_page_per_article_unrequested'),
+            constraint=models.UniqueConstraint(condition=models.Q(('permission_request__isnull', True)), fields=('article', 'page_url'), name='reprint_page_per_article_unrequested', violation_error_message='This page is already in the ledger for this article.'),
         ),
         migrations.AddConstraint(
             model_name='reprintday',

@@ -10,65 +10,22 @@ import datetime
 import pytest
 
 from attribution.credits import republication_kit
-from attribution.models import CanonicalPolicy, CopyrightHolders
+from attribution.models import CanonicalPolicy
 from partners import tasks
 from partners.credit_check import check_credits
 from partners.models import CreditStatus, Reprint
 from partners.services import permission_request_approve, reprint_add
-from tests.factories import AuthorFactory, CrossPostFactory, PermissionRequestFactory, SourceFactory
+from tests.factories import AuthorFactory, CrossPostFactory, PermissionRequestFactory
 from tests.origin_server import origin_server
 
+from .reprint_pages import ORIGINAL, OUR_URL, copy_page
+
 pytestmark = pytest.mark.django_db
-
-OUR_URL = "http://testserver/articles/ports-power-and-politics/"
-ORIGINAL = "https://review.example.org/2019/05/04/ports/"
-
-
-@pytest.fixture
-def origin():
-    with origin_server() as server:
-        yield server
-
-
-@pytest.fixture
-def crosspost(publication):
-    """Two authors, credited in the byline only (the source holds copyright), and a canonical to the original."""
-    return CrossPostFactory(
-        title="Ports, power and politics",
-        slug="ports-power-and-politics",
-        source=SourceFactory(name="Harbour Review", default_copyright_holders=CopyrightHolders.SOURCE),
-        original_url=ORIGINAL,
-        original_published_on=datetime.date(2019, 5, 4),
-        authors=[AuthorFactory(name="Ada Lovelace"), AuthorFactory(name="Bo Zhang")],
-    )
 
 
 @pytest.fixture
 def kit(crosspost, publication):
     return republication_kit(crosspost, publication=publication, our_url=OUR_URL)
-
-
-def copy_page(
-    *,
-    title="Ports, power and politics",
-    byline="By Ada Lovelace and Bo Zhang",
-    original=ORIGINAL,
-    back=OUR_URL,
-    copyright_line="Copyright © Harbour Review, 2019",
-    canonical=ORIGINAL,
-):
-    """A partner's page carrying the copy, with each credit given or (None) left out."""
-    head = f'<link rel="canonical" href="{canonical}">' if canonical else ""
-    parts = [
-        f"<h1>{title}</h1>",
-        f'<p class="byline">{byline}</p>' if byline else "",
-        "<p>The body of the article, as we published it.</p>",
-        f'<p>The original source of this article is <a href="{original}">Harbour Review</a>.</p>' if original else "",
-        f"<p>{copyright_line}</p>" if copyright_line else "",
-        f'<p>Republished from <a href="{back}">Crosspost Review</a>.</p>' if back else "",
-    ]
-    head = f"<title>{title} | The Partner Weekly</title>{head}"
-    return f"<!doctype html><html><head>{head}</head><body>{''.join(parts)}</body></html>"
 
 
 def codes(report):

@@ -2,6 +2,7 @@ import datetime
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
@@ -9,6 +10,7 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
 from attribution.models import PublicationSettings
@@ -21,6 +23,8 @@ from .models import CreditStatus, PermissionRequest, Reprint, ReprintDay, Reprin
 
 # The ledger's "recent" column: views in the last this many days, today included.
 RECENT_DAYS = 30
+# A reprint's page lists its views for this many days (those with views), newest first.
+DAYS_SHOWN = 60
 
 # The request as the partner sent it (the form's fields), the article it is about, and when and from whom it came.
 PARTNER_FIELDS = [*ABOUT_THE_PARTNER, "article", *ABOUT_THE_REPRINT, "created_at", "client_ip_hash"]
@@ -194,9 +198,9 @@ def reprints_with_views(queryset):
 
 def page_link(reprint):
     if not reprint.page_url:
-        return "Unknown page (the reader's browser did not say)"
+        return "Unknown page"  # the readers' browsers sent no Referer we could use
     link = '<a href="{}" rel="noopener noreferrer" target="_blank">{}</a>'
-    return format_html(link, reprint.page_url, reprint.page_url)
+    return format_html(link, reprint.page_url, reprint.page_url.split("://", 1)[-1])
 
 
 def credit_summary(reprint):
@@ -247,21 +251,6 @@ class PartnerFilter(admin.SimpleListFilter):
         return queryset.filter(permission_request__organisation=value)
 
 
-class ReprintDayInline(admin.TabularInline):
-    model = ReprintDay
-    fields = ["day", "views"]
-    readonly_fields = ["day", "views"]
-    extra = 0
-    can_delete = False
-    verbose_name_plural = "views by day"
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
 class ReprintMessageInline(admin.StackedInline):
     model = ReprintMessage
     fields = ["created_at", "written_by", "to", "subject", "body", "sent_at"]
@@ -296,10 +285,16 @@ class ReprintAddForm(forms.ModelForm):
 
 
 class ReprintMessageForm(forms.Form):
-    to = forms.EmailField(label="To", help_text="The partner's address from their request.")
-    subject = forms.CharField(max_length=200)
+    to = forms.EmailField(
+        label="To",
+        widget=forms.EmailInput(attrs={"class": "vTextField"}),
+        help_text="The partner's address from their request.",
+    )
+    subject = forms.CharField(max_length=200, widget=forms.TextInput(attrs={"class": "vLargeTextField"}))
     body = forms.CharField(
-        label="Message", widget=forms.Textarea(attrs={"rows": 18, "cols": 80}), help_text="Sent exactly as written."
+        label="Message",
+        widget=forms.Textarea(attrs={"rows": 20, "cols": 80, "class": "vLargeTextField"}),
+        help_text="Sent exactly as written, as plain text; replies go to the permissions contact.",
     )
 
     def clean_subject(self):
@@ -311,13 +306,12 @@ class ReprintAdmin(admin.ModelAdmin):
     """The ledger: where each article was republished, by whom, how often it is read, and whether it credits us."""
 
     formfield_overrides = ADMIN_FIELD_OVERRIDES
-    list_display = ["page", "article", "partner", "total_views", "recent_views", "last_seen", "credits", "first_seen"]
-    list_display_links = ["first_seen"]
+    list_display = ["ledger_entry", "page", "partner", "total_views", "recent_views", "last_seen", "credits_in_short"]
     list_filter = ["credit_status", PartnerFilter, ("article", admin.RelatedOnlyFieldListFilter), "found_by"]
     search_fields = ["page_url", "article__title", "permission_request__organisation"]
     date_hierarchy = "first_seen"
     autocomplete_fields = ["article", "permission_request"]
-    inlines = [ReprintDayInline, ReprintMessageInline]
+    inlines = [ReprintMessageInline]
     actions = ["check_now", "write_to_partner"]
     readonly_fields = [
         "article",
@@ -330,6 +324,7 @@ class ReprintAdmin(admin.ModelAdmin):
         "last_seen",
         "credits",
         "credit_checked_at",
+        "views_by_day",
     ]
     change_form_template = "admin/partners/reprint/change_form.html"
 
@@ -361,6 +356,10 @@ class ReprintAdmin(admin.ModelAdmin):
         obj.pk = saved.pk
         obj.found_by, obj.first_seen = saved.found_by, saved.first_seen
 
+    @admin.display(description="article", ordering="article__title")
+    def ledger_entry(self, obj):
+        return obj.article.title
+
     @admin.display(description="page", ordering="page_url")
     def page(self, obj):
         return page_link(obj)
@@ -376,13 +375,34 @@ class ReprintAdmin(admin.ModelAdmin):
     def total_views(self, obj):
         return obj.total_views
 
-    @admin.display(description=f"last {RECENT_DAYS} days", ordering="recent_views")
+    @admin.display(description=f"{RECENT_DAYS} days", ordering="recent_views")
     def recent_views(self, obj):
         return obj.recent_views
 
     @admin.display(description="last seen", ordering="last_seen")
     def last_seen(self, obj):
-        return obj.last_seen or "—"
+        return date_format(obj.last_seen) if obj.last_seen else "—"
+
+    @admin.display(description=f"views by day (last {DAYS_SHOWN} days with views)")
+    def views_by_day(self, obj):
+        days = ReprintDay.objects.filter(reprint=obj).order_by("-day")[:DAYS_SHOWN]
+        rows = format_html_join("", "<tr><td>{}</td><td>{}</td></tr>", ((date_format(d.day), d.views) for d in days))
+        if not rows:
+            return "None yet."
+        return format_html(
+            '<table id="views-by-day"><thead><tr><th scope="col">Day</th><th scope="col">Views</th></tr></thead>'
+            "<tbody>{}</tbody></table>",
+            rows,
+        )
+
+    @admin.display(description="credits", ordering="credit_status")
+    def credits_in_short(self, obj):
+        """The status, and how many credits are missing; the reprint's page lists them."""
+        if not obj.page_url:
+            return "—"
+        if obj.credit_status == CreditStatus.MISSING:
+            return f"{obj.get_credit_status_display()} ({len(obj.credit_problems)})"
+        return obj.get_credit_status_display()
 
     @admin.display(description="credits", ordering="credit_status")
     def credits(self, obj):
@@ -463,6 +483,7 @@ class ReprintAdmin(admin.ModelAdmin):
             "opts": self.opts,
             "original": reprint,
             "form": form,
+            "adminform": helpers.AdminForm(form, [(None, {"fields": ["to", "subject", "body"]})], {}),
             "change_url": change_url,
             "credits": credit_summary(reprint),
         }

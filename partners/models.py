@@ -1,4 +1,5 @@
 import secrets
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import models
@@ -215,7 +216,8 @@ class Reprint(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.article} at {self.page_url or 'an unknown page'}"
+        # The host alone: the full address is on the record, and a long one would not wrap in titles.
+        return f"{self.article} at {urlsplit(self.page_url).netloc or 'an unknown page'}"
 
 
 class ReprintDay(models.Model):

@@ -31,7 +31,8 @@ urlpatterns = [
     path("robots.txt", public_page(robots_txt), name="robots_txt"),
     path("republish/", include("partners.urls")),
     # The tracking image in partners' kits: short, as it is pasted into other sites' pages.
-    path("r/<slug:token>.gif", reprint_pixel, name="reprint_pixel"),
+    # Any token, even a malformed one, gets the same GIF (partners.views.reprint_pixel).
+    path("r/<str:token>.gif", reprint_pixel, name="reprint_pixel"),
     path("", include("curation.urls")),
     path("", include("articles.urls")),
 ]

@@ -9,6 +9,7 @@ NULL. So a mail server that is slow or down holds no one up and loses nothing.
 
 import logging
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -131,11 +132,18 @@ def reprint_view_record(*, token: str, page_url: str, client: str) -> bool:
     ).update(views=F("views") + 1)
     if counted:
         return True
-    reprint, created = Reprint.objects.get_or_create(
-        permission_request_id=request_id,
-        page_url=page_url,
-        defaults={"article_id": article_id, "found_by": FoundBy.PIXEL},
-    )
+    pages = Reprint.objects.filter(permission_request_id=request_id)
+    reprint, created = pages.filter(page_url=page_url).first(), False
+    if reprint is None:
+        # Anyone can send any Referer: past REPRINT_PAGES_PER_REQUEST pages, new ones count as the unknown
+        # page, so a forged flood adds no rows (and queues no credit checks) beyond that.
+        if page_url and pages.count() >= settings.REPRINT_PAGES_PER_REQUEST:
+            page_url = ""
+        reprint, created = Reprint.objects.get_or_create(
+            permission_request_id=request_id,
+            page_url=page_url,
+            defaults={"article_id": article_id, "found_by": FoundBy.PIXEL},
+        )
     day, _ = ReprintDay.objects.get_or_create(reprint=reprint, day=today)
     ReprintDay.objects.filter(pk=day.pk).update(views=F("views") + 1)
     if created and reprint.page_url:

@@ -164,7 +164,7 @@ def test_views_without_a_usable_referer_count_for_an_unknown_page_of_that_partne
     assert reprint.days.get().views == 2
 
 
-@pytest.mark.parametrize("token", ["nope", "x" * 22, "A" * 200, "-_-"])
+@pytest.mark.parametrize("token", ["nope", "x" * 22, "A" * 200, "-_-", "a.b", "é", "%00", "' OR 1=1 --"])
 def test_a_bad_token_gets_the_same_gif_and_records_nothing(client, token):
     assert_is_the_gif(view(client, token))
     assert not Reprint.objects.exists() and not ReprintDay.objects.exists()
@@ -242,6 +242,17 @@ def test_a_view_of_a_known_page_costs_two_queries(client, grant, django_assert_n
 
 
 def test_a_first_view_of_a_page_is_bounded_too(client, grant, django_assert_max_num_queries):
-    with django_assert_max_num_queries(12):
+    # The grant, the UPDATE finding no row, the page looked up, the partner's pages counted, then the
+    # page's and the day's rows made (a savepoint each, so a racing view is caught), and the UPDATE.
+    with django_assert_max_num_queries(13):
         view(client, grant)
     assert Reprint.objects.get().days.get().views == 1
+
+
+def test_a_flood_of_made_up_pages_adds_no_rows_past_the_limit(client, grant, settings):
+    settings.REPRINT_PAGES_PER_REQUEST = 3
+    for n in range(6):
+        view(client, grant, referer=f"https://spam{n}.example/", ip=f"203.0.113.{n}")
+    view(client, grant, referer="https://spam0.example/", ip="203.0.113.99")  # a page already known still counts
+    counts = dict(Reprint.objects.values_list("page_url", "days__views"))
+    assert counts == {"https://spam0.example/": 2, "https://spam1.example/": 1, "https://spam2.example/": 1, "": 3}

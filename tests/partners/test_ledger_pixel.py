@@ -70,6 +70,8 @@ def test_the_kit_html_ends_with_the_grants_tracking_image_and_the_previews_have_
     assert image["referrerpolicy"] == "no-referrer-when-downgrade"
     # The kit page's own preview must not count the partner's visit as a view.
     assert soup.select_one(".kit-preview img") is None
+    # The partner is told what the image does, and what it does not.
+    assert "records nothing about your readers" in soup.select_one("#kit-tracking").get_text()
     # The canonical link is in the kit beside it.
     assert soup.find("textarea", id="kit-canonical").string.startswith('<link rel="canonical"')
 
@@ -77,6 +79,7 @@ def test_the_kit_html_ends_with_the_grants_tracking_image_and_the_previews_have_
     html = approval.alternatives[0][0]
     assert BeautifulSoup(html, "html.parser").select_one(".kit-preview img") is None
     assert pixel_url(grant) in approval.body and pixel_url(grant) in html
+    assert "records nothing about your readers" in approval.body and "records nothing about your readers" in html
 
 
 def test_the_tracking_token_is_not_the_private_kit_token(grant):

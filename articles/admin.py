@@ -16,6 +16,7 @@ from taggit.models import Tag
 from core.forms import ADMIN_FIELD_OVERRIDES
 
 from . import revisions, search, services
+from .admin_panels import panels_for
 from .forms import PUBLISH_BUTTON, ArticleAdminForm
 from .models import LIVE_STATUSES, Article, ArticleAuthor, Region, Status, Theme
 from .publishing import article_problems
@@ -197,6 +198,8 @@ class ArticleAdmin(SortableAdminBase, VersionAdmin):
         context["error_summary"] = self.error_summary(context["adminform"].form, context["inline_admin_formsets"])
         # One click to go live for those who may publish, until the article is live.
         context["publish_button"] = self.can_publish(request) and (obj is None or obj.status not in LIVE_STATUSES)
+        # What other apps know of the article (where partners republished it), read-only.
+        context["article_panels"] = panels_for(request, obj) if obj is not None and obj.pk else []
         return super().render_change_form(request, context, add=add, change=change, form_url=form_url, obj=obj)
 
     def error_summary(self, form, inline_admin_formsets):

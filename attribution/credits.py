@@ -207,6 +207,8 @@ class RepublicationKit:
     attribution: Attribution
     html: str
     text: str
+    # The block as it looks, without the tracking image: for previews, which must not count as views.
+    preview_html: str = ""
 
     @property
     def canonical_url(self):
@@ -234,11 +236,24 @@ def byline_html(authors):
     return mark_safe(join_names(links))  # noqa: S308  # nosec B308 B703 - escaped by format_html, joined by commas and "and"
 
 
-def republication_kit(article, *, publication, our_url):
+def tracking_image(url):
+    """The 1×1 image that counts a republished copy's views (The Conversation's and ProPublica's way).
+
+    `referrerpolicy` asks the reader's browser to send the page's full address: by default browsers
+    send other sites only the host name, and the ledger could not tell one article page from another.
+    """
+    return format_html(
+        '<img src="{}" width="1" height="1" alt="" referrerpolicy="no-referrer-when-downgrade" '
+        'style="border:0;width:1px;height:1px;position:absolute">',
+        url,
+    )
+
+
+def republication_kit(article, *, publication, our_url, tracking_url=""):
     """The partner's kit for `article`, from `attribution_for` and the same includes as the article page and feeds.
 
     `our_url` is the article's full address on our site; every link in the HTML is absolute, since it
-    will be pasted into someone else's page.
+    will be pasted into someone else's page. With `tracking_url`, the HTML ends with the tracking image.
     """
     attribution = attribution_for(article, publication=publication)
     original_date = date_format(attribution.original_date, "j F Y") if attribution.original_date else ""
@@ -255,7 +270,8 @@ def republication_kit(article, *, publication, our_url):
     )
     if attribution.disclaimer:
         parts.append(format_html('<p class="disclaimer">{}</p>', linebreaksbr(attribution.disclaimer)))
-    html = absolute_links("\n".join(part for part in parts if part), our_url)
+    preview_html = absolute_links("\n".join(part for part in parts if part), our_url)
+    html = f"{preview_html}\n{tracking_image(tracking_url)}" if tracking_url else preview_html
 
     lines = [article.title]
     if attribution.authors:
@@ -276,4 +292,5 @@ def republication_kit(article, *, publication, our_url):
         attribution=attribution,
         html=mark_safe(html),  # noqa: S308  # nosec B308 B703  # built from escaped parts and our own templates
         text="\n".join(lines),
+        preview_html=mark_safe(preview_html),  # noqa: S308  # nosec B308 B703  # as `html`
     )

@@ -8,6 +8,7 @@ from django.views.static import serve
 
 from articles.sitemaps import SITEMAPS, robots_txt, sitemap
 from pagecache.middleware import public_page
+from partners.views import reprint_pixel
 
 from .auth import LoginForm
 from .views import favicon, healthz, security_txt
@@ -29,6 +30,9 @@ urlpatterns = [
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", public_page(robots_txt), name="robots_txt"),
     path("republish/", include("partners.urls")),
+    # The tracking image in partners' kits: short, as it is pasted into other sites' pages.
+    # Any token, even a malformed one, gets the same GIF (partners.views.reprint_pixel).
+    path("r/<str:token>.gif", reprint_pixel, name="reprint_pixel"),
     path("", include("curation.urls")),
     path("", include("articles.urls")),
 ]

@@ -1,15 +1,30 @@
+import datetime
+
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+
+from attribution.models import PublicationSettings
+from core.forms import ADMIN_FIELD_OVERRIDES, https_formfield
 
 from . import services
 from .forms import ABOUT_THE_PARTNER, ABOUT_THE_REPRINT
-from .mail import absolute_url
-from .models import PermissionRequest, RequestStatus
+from .mail import absolute_url, reprint_message_draft
+from .models import CreditStatus, PermissionRequest, Reprint, ReprintDay, ReprintMessage, RequestStatus
+
+# The ledger's "recent" column: views in the last this many days, today included.
+RECENT_DAYS = 30
+# A reprint's page lists its views for this many days (those with views), newest first.
+DAYS_SHOWN = 60
 
 # The request as the partner sent it (the form's fields), the article it is about, and when and from whom it came.
 PARTNER_FIELDS = [*ABOUT_THE_PARTNER, "article", *ABOUT_THE_REPRINT, "created_at", "client_ip_hash"]
@@ -111,6 +126,8 @@ class PermissionRequestAdmin(admin.ModelAdmin):
             "show_save_and_add_another": False,
         }
         obj = self.get_object(request, unquote(object_id))
+        if obj is not None and request.user.has_perm("partners.view_reprint"):
+            extra_context["reprints"] = reprints_with_views(obj.reprints.all())
         if obj is not None and self.has_change_permission(request, obj):
             extra_context["decision_form"] = DecisionForm()
             extra_context["decide_url"] = reverse("admin:partners_permissionrequest_decide", args=[obj.pk])
@@ -161,3 +178,313 @@ class PermissionRequestAdmin(admin.ModelAdmin):
                 messages.WARNING,
             )
         return HttpResponseRedirect(change_url)
+
+
+# --- The republication ledger -----------------------------------------------------------------------
+
+
+def recent_since():
+    return timezone.localdate() - datetime.timedelta(days=RECENT_DAYS - 1)
+
+
+def reprints_with_views(queryset):
+    """Reprints with their counts (`total_views`, `recent_views`, `last_seen`), partner and article, most read first."""
+    return (
+        queryset.with_views(since=recent_since())
+        .select_related("article", "permission_request")
+        .order_by("-total_views", "-first_seen", "-pk")
+    )
+
+
+def page_link(reprint):
+    if not reprint.page_url:
+        return "Unknown page"  # the readers' browsers sent no Referer we could use
+    link = '<a href="{}" rel="noopener noreferrer" target="_blank">{}</a>'
+    return format_html(link, reprint.page_url, reprint.page_url.split("://", 1)[-1])
+
+
+def credit_summary(reprint):
+    """The credit check's result as editors read it: the status, then what is missing or why the page failed."""
+    if reprint.credit_status == CreditStatus.MISSING:
+        items = format_html_join("", "<li>{}</li>", ((problem,) for problem in reprint.credit_problems))
+        return format_html("{}:<ul>{}</ul>", reprint.get_credit_status_display(), items)
+    if reprint.credit_status == CreditStatus.FETCH_FAILED:
+        return format_html("{}: {}", reprint.get_credit_status_display(), reprint.credit_error)
+    if not reprint.page_url:
+        return "No page to check."
+    return reprint.get_credit_status_display()
+
+
+def article_reprints_panel(request, article):
+    """The article's admin page: where partners republished it and how often it was read (partners.apps)."""
+    if not request.user.has_perm("partners.view_reprint"):
+        return ""
+    reprints = list(reprints_with_views(Reprint.objects.filter(article=article)))
+    context = {"reprints": reprints, "article": article, "recent_days": RECENT_DAYS, "show_article": False}
+    return render_to_string("admin/partners/reprint/panel.html", context, request=request)
+
+
+NO_REQUEST = "-"
+
+
+class PartnerFilter(admin.SimpleListFilter):
+    """By partner organisation, as they named themselves on their requests."""
+
+    title = "partner"
+    parameter_name = "partner"
+
+    def lookups(self, request, model_admin):
+        names = (
+            Reprint.objects.exclude(permission_request=None)
+            .order_by("permission_request__organisation")
+            .values_list("permission_request__organisation", flat=True)
+            .distinct()
+        )
+        return [*((name, name) for name in names), (NO_REQUEST, "No request (found by editors)")]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value is None:
+            return queryset
+        if value == NO_REQUEST:
+            return queryset.filter(permission_request=None)
+        return queryset.filter(permission_request__organisation=value)
+
+
+class ReprintMessageInline(admin.StackedInline):
+    model = ReprintMessage
+    fields = ["created_at", "written_by", "to", "subject", "body", "sent_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ReprintAddForm(forms.ModelForm):
+    """A copy an editor found; a page typed without a scheme means https, as everywhere in the admin."""
+
+    class Meta:
+        formfield_callback = https_formfield
+        model = Reprint
+        fields = ["article", "permission_request", "page_url"]
+        help_texts = {"page_url": "The full address of the page carrying the copy, e.g. https://paper.example/ports/."}
+
+    def clean(self):
+        cleaned = super().clean()
+        article, permission_request = cleaned.get("article"), cleaned.get("permission_request")
+        if article and permission_request and permission_request.article_id != article.pk:
+            self.add_error("permission_request", "That permission request is for another article.")
+        if "page_url" in cleaned and not cleaned["page_url"]:
+            self.add_error("page_url", "Enter the address of the page carrying the copy.")
+        return cleaned
+
+
+class ReprintMessageForm(forms.Form):
+    to = forms.EmailField(
+        label="To",
+        widget=forms.EmailInput(attrs={"class": "vTextField"}),
+        help_text="The partner's address from their request.",
+    )
+    subject = forms.CharField(max_length=200, widget=forms.TextInput(attrs={"class": "vLargeTextField"}))
+    body = forms.CharField(
+        label="Message",
+        widget=forms.Textarea(attrs={"rows": 20, "cols": 80, "class": "vLargeTextField"}),
+        help_text="Sent exactly as written, as plain text; replies go to the permissions contact.",
+    )
+
+    def clean_subject(self):
+        return " ".join(self.cleaned_data["subject"].split())
+
+
+@admin.register(Reprint)
+class ReprintAdmin(admin.ModelAdmin):
+    """The ledger: where each article was republished, by whom, how often it is read, and whether it credits us."""
+
+    formfield_overrides = ADMIN_FIELD_OVERRIDES
+    list_display = ["ledger_entry", "page", "partner", "total_views", "recent_views", "last_seen", "credits_in_short"]
+    list_filter = ["credit_status", PartnerFilter, ("article", admin.RelatedOnlyFieldListFilter), "found_by"]
+    search_fields = ["page_url", "article__title", "permission_request__organisation"]
+    date_hierarchy = "first_seen"
+    autocomplete_fields = ["article", "permission_request"]
+    inlines = [ReprintMessageInline]
+    actions = ["check_now", "write_to_partner"]
+    readonly_fields = [
+        "article",
+        "permission_request",
+        "page",
+        "found_by",
+        "first_seen",
+        "total_views",
+        "recent_views",
+        "last_seen",
+        "credits",
+        "credit_checked_at",
+        "views_by_day",
+    ]
+    change_form_template = "admin/partners/reprint/change_form.html"
+
+    def get_queryset(self, request):
+        return reprints_with_views(super().get_queryset(request))
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is None:
+            kwargs["form"] = ReprintAddForm
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["article", "permission_request", "page_url"]
+        return self.readonly_fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields if obj is not None else []
+
+    def get_inlines(self, request, obj):
+        return self.inlines if obj is not None else []
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return  # nothing on a reprint's page is edited by hand: counts come from readers, credits from the check
+        saved = services.reprint_add(
+            article=obj.article, page_url=obj.page_url, permission_request=obj.permission_request
+        )
+        obj.pk = saved.pk
+        obj.found_by, obj.first_seen = saved.found_by, saved.first_seen
+
+    @admin.display(description="article", ordering="article__title")
+    def ledger_entry(self, obj):
+        return obj.article.title
+
+    @admin.display(description="page", ordering="page_url")
+    def page(self, obj):
+        return page_link(obj)
+
+    @admin.display(description="partner", ordering="permission_request__organisation")
+    def partner(self, obj):
+        if obj.permission_request is None:
+            return "—"
+        url = reverse("admin:partners_permissionrequest_change", args=[obj.permission_request_id])
+        return format_html('<a href="{}">{}</a>', url, obj.permission_request.organisation)
+
+    @admin.display(description="views", ordering="total_views")
+    def total_views(self, obj):
+        return obj.total_views
+
+    @admin.display(description=f"{RECENT_DAYS} days", ordering="recent_views")
+    def recent_views(self, obj):
+        return obj.recent_views
+
+    @admin.display(description="last seen", ordering="last_seen")
+    def last_seen(self, obj):
+        return date_format(obj.last_seen) if obj.last_seen else "—"
+
+    @admin.display(description=f"views by day (last {DAYS_SHOWN} days with views)")
+    def views_by_day(self, obj):
+        days = ReprintDay.objects.filter(reprint=obj).order_by("-day")[:DAYS_SHOWN]
+        rows = format_html_join("", "<tr><td>{}</td><td>{}</td></tr>", ((date_format(d.day), d.views) for d in days))
+        if not rows:
+            return "None yet."
+        return format_html(
+            '<table id="views-by-day"><thead><tr><th scope="col">Day</th><th scope="col">Views</th></tr></thead>'
+            "<tbody>{}</tbody></table>",
+            rows,
+        )
+
+    @admin.display(description="credits", ordering="credit_status")
+    def credits_in_short(self, obj):
+        """The status, and how many credits are missing; the reprint's page lists them."""
+        if not obj.page_url:
+            return "—"
+        if obj.credit_status == CreditStatus.MISSING:
+            return f"{obj.get_credit_status_display()} ({len(obj.credit_problems)})"
+        return obj.get_credit_status_display()
+
+    @admin.display(description="credits", ordering="credit_status")
+    def credits(self, obj):
+        return credit_summary(obj)
+
+    @admin.action(description="Check credits now", permissions=["change"])
+    def check_now(self, request, queryset):
+        checkable = [reprint for reprint in queryset if reprint.page_url]
+        for reprint in checkable:
+            services.reprint_queue_check(reprint=reprint)
+        skipped = len(queryset) - len(checkable)
+        self.message_user(request, f"Credit check queued for {len(checkable)} reprint(s).", messages.SUCCESS)
+        if skipped:
+            self.message_user(request, f"{skipped} had no page address to check.", messages.WARNING)
+
+    @admin.action(description="Write to the partner", permissions=["change"])
+    def write_to_partner(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, "Choose one reprint to write about.", messages.WARNING)
+            return None
+        return HttpResponseRedirect(reverse("admin:partners_reprint_write", args=[queryset.get().pk]))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # Read-only: counts come from readers, credits from the check; the buttons below do the work.
+        extra_context = {
+            **(extra_context or {}),
+            "show_save": False,
+            "show_save_and_continue": False,
+            "show_save_and_add_another": False,
+        }
+        obj = self.get_object(request, unquote(object_id))
+        extra_context["reprint_actions"] = obj is not None and self.has_change_permission(request, obj)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<path:object_id>/write/", view(self.write_view), name="partners_reprint_write"),
+            path("<path:object_id>/check/", view(self.check_view), name="partners_reprint_check"),
+            *super().get_urls(),
+        ]
+
+    def check_view(self, request, object_id):
+        """The change page's "Check credits now": queue the check (run at once where tasks run at once)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        reprint = self.get_object(request, unquote(object_id))
+        if reprint is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_change_permission(request, reprint):
+            raise PermissionDenied
+        self.check_now(request, Reprint.objects.filter(pk=reprint.pk))
+        return HttpResponseRedirect(reverse("admin:partners_reprint_change", args=[reprint.pk]))
+
+    def write_view(self, request, object_id):
+        """A message to the partner, prefilled with what the credit check found missing; sent by a task."""
+        reprint = self.get_object(request, unquote(object_id))
+        if reprint is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_change_permission(request, reprint):
+            raise PermissionDenied
+        change_url = reverse("admin:partners_reprint_change", args=[reprint.pk])
+        if request.method == "POST":
+            form = ReprintMessageForm(request.POST)
+            if form.is_valid():
+                services.reprint_message_send(reprint=reprint, by=request.user, **form.cleaned_data)
+                to = form.cleaned_data["to"]
+                self.log_change(request, reprint, f"Wrote to {to} about the credits.")
+                self.message_user(request, f"Message to {to} queued for sending.", messages.SUCCESS)
+                return HttpResponseRedirect(change_url)
+        else:
+            to, subject, body = reprint_message_draft(reprint, PublicationSettings.get_solo())
+            form = ReprintMessageForm(initial={"to": to, "subject": subject, "body": body})
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Write to the partner",
+            "subtitle": str(reprint),
+            "opts": self.opts,
+            "original": reprint,
+            "form": form,
+            "adminform": helpers.AdminForm(form, [(None, {"fields": ["to", "subject", "body"]})], {}),
+            "change_url": change_url,
+            "credits": credit_summary(reprint),
+        }
+        return TemplateResponse(request, "admin/partners/reprint/write.html", context)

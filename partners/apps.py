@@ -10,3 +10,11 @@ class PartnersConfig(AppConfig):
 
     name = "partners"
     verbose_name = "Syndication partners"
+
+    def ready(self):
+        from articles.admin_panels import register_article_panel
+
+        from .admin import article_reprints_panel
+
+        # The article's admin page lists its reprints (articles knows nothing of partners).
+        register_article_panel(article_reprints_panel)

@@ -44,8 +44,12 @@ def notification_recipients(publication):
 
 
 def kit_for(permission_request, publication):
+    """The request's kit, its HTML ending with the request's own tracking image (the ledger counts its views)."""
     article = permission_request.article
-    return republication_kit(article, publication=publication, our_url=absolute_url(article.get_absolute_url()))
+    tracking_url = absolute_url(reverse("reprint_pixel", kwargs={"token": permission_request.pixel_token}))
+    return republication_kit(
+        article, publication=publication, our_url=absolute_url(article.get_absolute_url()), tracking_url=tracking_url
+    )
 
 
 def _message(template, context, *, to, reply_to=()):
@@ -143,3 +147,28 @@ def send_owed(permission_request):
         setattr(permission_request, column, now)
         PermissionRequest.objects.filter(pk=permission_request.pk).update(**{column: now})
     return failed
+
+
+def reprint_message_draft(reprint, publication):
+    """(to, subject, body) of a message asking the partner to complete a copy's credits, for the editor to edit."""
+    permission_request = reprint.permission_request
+    article = reprint.article
+    live_kit = permission_request is not None and permission_request.kit_is_live
+    context = {
+        "reprint": reprint,
+        "permission_request": permission_request,
+        "article": article,
+        "publication": publication,
+        "problems": reprint.credit_problems,
+        "kit_url": absolute_url(permission_request.get_kit_path()) if live_kit else "",
+        "article_url": absolute_url(article.get_absolute_url()),
+    }
+    subject = " ".join(render_to_string("partners/email/reprint_credits_subject.txt", context).split())
+    body = render_to_string("partners/email/reprint_credits.txt", context)
+    return (permission_request.email if permission_request else ""), subject, body
+
+
+def reprint_message(message, publication):
+    """The editor's message about a reprint, exactly as written (plain text); replies go to the permissions contact."""
+    subject = " ".join(message.subject.split())
+    return EmailMultiAlternatives(subject, message.body, to=[message.to], reply_to=_partner_reply_to(publication))

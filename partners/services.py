@@ -9,14 +9,24 @@ NULL. So a mail server that is slow or down holds no one up and loses nothing.
 
 import logging
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from articles.models import Article
 
-from . import tasks
-from .models import PermissionRequest, RequestStatus, new_kit_token
+from . import ledger, tasks
+from .models import (
+    FoundBy,
+    PermissionRequest,
+    Reprint,
+    ReprintDay,
+    ReprintMessage,
+    RequestStatus,
+    new_kit_token,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -95,3 +105,78 @@ def permission_request_reissue_kit(*, request: PermissionRequest, by) -> Permiss
     logger.info("Permission request %s: new kit link issued by %s.", request.pk, by)
     permission_request_queue_mail(permission_request=request)
     return request
+
+
+# --- The republication ledger ---------------------------------------------------------------------
+
+
+def reprint_view_record(*, token: str, page_url: str, client: str) -> bool:
+    """Count one view of a republished copy, seen by its tracking image; True when it was counted.
+
+    Nothing is counted for an unknown token, a kit no longer live (revoked, or the approval taken
+    back), or a reader over their hour's budget (`REPRINT_VIEWS_PER_CLIENT_PER_HOUR`). The usual
+    case is two queries: the grant, then one UPDATE adding 1 in the database (`F("views") + 1`),
+    so concurrent views are never lost. A page's first view of the day adds its rows first.
+    """
+    grant = (
+        PermissionRequest.objects.filter(pixel_token=token, status=RequestStatus.APPROVED, kit_revoked_at=None)
+        .values_list("pk", "article_id")
+        .first()
+    )
+    if grant is None or not ledger.budget_spend(token, client):
+        return False
+    request_id, article_id = grant
+    today = timezone.localdate()
+    counted = ReprintDay.objects.filter(
+        reprint__permission_request_id=request_id, reprint__page_url=page_url, day=today
+    ).update(views=F("views") + 1)
+    if counted:
+        return True
+    pages = Reprint.objects.filter(permission_request_id=request_id)
+    reprint, created = pages.filter(page_url=page_url).first(), False
+    if reprint is None:
+        # Anyone can send any Referer: past REPRINT_PAGES_PER_REQUEST pages, new ones count as the unknown
+        # page, so a forged flood adds no rows (and queues no credit checks) beyond that.
+        if page_url and pages.count() >= settings.REPRINT_PAGES_PER_REQUEST:
+            page_url = ""
+        reprint, created = Reprint.objects.get_or_create(
+            permission_request_id=request_id,
+            page_url=page_url,
+            defaults={"article_id": article_id, "found_by": FoundBy.PIXEL},
+        )
+    day, _ = ReprintDay.objects.get_or_create(reprint=reprint, day=today)
+    ReprintDay.objects.filter(pk=day.pk).update(views=F("views") + 1)
+    if created and reprint.page_url:
+        reprint_queue_check(reprint=reprint)
+    return True
+
+
+def reprint_add(*, article: Article, page_url: str, permission_request: PermissionRequest | None = None) -> Reprint:
+    """Record a copy an editor found (a search, a partner's message), and queue its credit check."""
+    if permission_request is not None and permission_request.article_id != article.pk:
+        raise ValidationError("That permission request is for another article.", code="other_article")
+    try:
+        with transaction.atomic():
+            reprint = Reprint.objects.create(
+                article=article, permission_request=permission_request, page_url=page_url, found_by=FoundBy.EDITOR
+            )
+    except IntegrityError:
+        raise ValidationError("This page is already in the ledger for this article.", code="duplicate") from None
+    reprint_queue_check(reprint=reprint)
+    return reprint
+
+
+def reprint_queue_check(*, reprint: Reprint) -> None:
+    """Check the copy's credits in the background, once the reprint is committed."""
+    if reprint.page_url:
+        reprint_id = reprint.pk
+        transaction.on_commit(lambda: tasks.check_reprint.enqueue(reprint_id))
+
+
+def reprint_message_send(*, reprint: Reprint, to: str, subject: str, body: str, by) -> ReprintMessage:
+    """Store an editor's message to the partner about a reprint's credits; a background task sends it."""
+    with transaction.atomic():
+        message = ReprintMessage.objects.create(reprint=reprint, to=to, subject=subject, body=body, written_by=by)
+    message_id = message.pk
+    transaction.on_commit(lambda: tasks.send_reprint_message.enqueue(message_id))
+    return message

@@ -5,13 +5,23 @@ database); `make run` and the tests run tasks at once (the immediate backend).
 """
 
 import datetime
+import logging
 
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
 from django_tasks import task
 
+from attribution.credits import republication_kit
+from attribution.models import PublicationSettings
+from core import fetching
 from core.tasks import retry_later
 
 from . import mail
-from .models import PermissionRequest
+from .credit_check import check_credits
+from .models import CreditStatus, PermissionRequest, Reprint, ReprintMessage
+
+logger = logging.getLogger(__name__)
 
 # After a failed attempt the task tries again this much later; after the last, the e-mail stays
 # pending (the admin's "Editors notified: no" filter lists it) until `send_pending_notifications`
@@ -56,3 +66,68 @@ def send_pending_notifications() -> int:
     if failed:
         raise MailStillPending(f"{failed} of {attempted} requests still have unsent e-mail; they stay pending.")
     return attempted
+
+
+# --- The republication ledger: credit checks and messages to partners -------------------------------
+
+# A page that could not be read for a reason that may pass (a timeout, the host's request limit) is
+# tried again this much later; one refused for good (robots.txt, a private address) is not.
+CHECK_RETRY_DELAYS = (datetime.timedelta(minutes=10), datetime.timedelta(hours=2))
+
+
+def _kit(article):
+    publication = PublicationSettings.get_solo()
+    return republication_kit(article, publication=publication, our_url=mail.absolute_url(article.get_absolute_url()))
+
+
+@task()
+def check_reprint(reprint_id: int, attempt: int = 1) -> str:
+    """Fetch a republished copy and record whether it carries every credit our terms require; returns the status."""
+    reprint = Reprint.objects.select_related("article", "article__source").filter(pk=reprint_id).first()
+    if reprint is None or not reprint.page_url:
+        return ""  # deleted, or a page whose address we never learnt: nothing to read
+    outcome = {"credit_checked_at": timezone.now(), "credit_problems": [], "credit_error": ""}
+    try:
+        page = fetching.fetch(reprint.page_url)
+    except fetching.FetchRefused as refused:
+        outcome.update(credit_status=CreditStatus.FETCH_FAILED, credit_error=refused.reason)
+        if refused.transient:
+            retry_later(check_reprint, attempt, CHECK_RETRY_DELAYS, reprint_id)
+    else:
+        if page.status != 200:
+            error = f"The page answered with HTTP status {page.status}."
+            outcome.update(credit_status=CreditStatus.FETCH_FAILED, credit_error=error)
+        else:
+            report = check_credits(page.text, page_url=page.final_url, kit=_kit(reprint.article))
+            status = CreditStatus.COMPLIANT if report.compliant else CreditStatus.MISSING
+            outcome.update(credit_status=status, credit_problems=report.messages)
+    Reprint.objects.filter(pk=reprint_id).update(**outcome)
+    return outcome["credit_status"]
+
+
+@task()
+def check_reprints_due() -> int:
+    """Queue a credit check of every copy not checked for REPRINT_CHECK_INTERVAL_DAYS; returns how many."""
+    due = timezone.now() - datetime.timedelta(days=settings.REPRINT_CHECK_INTERVAL_DAYS)
+    reprints = Reprint.objects.checkable().filter(Q(credit_checked_at=None) | Q(credit_checked_at__lt=due))
+    queued = 0
+    for reprint_id in reprints.order_by("credit_checked_at", "pk").values_list("pk", flat=True).iterator():
+        check_reprint.enqueue(reprint_id)
+        queued += 1
+    return queued
+
+
+@task()
+def send_reprint_message(message_id: int, attempt: int = 1) -> bool:
+    """Send an editor's message about a reprint's credits to the partner; True once the mail server took it."""
+    message = ReprintMessage.objects.filter(pk=message_id).first()
+    if message is None or message.sent_at is not None:
+        return message is not None  # deleted, or already sent: never twice
+    try:
+        mail.reprint_message(message, PublicationSettings.get_solo()).send()
+    except mail.MAIL_ERRORS:
+        logger.exception("Reprint message %s not sent; trying again later.", message_id)
+        retry_later(send_reprint_message, attempt, RETRY_DELAYS, message_id)
+        return False
+    ReprintMessage.objects.filter(pk=message_id).update(sent_at=timezone.now())
+    return True

@@ -1,18 +1,25 @@
+import logging
+
 from django.contrib.sites.models import Site
-from django.http import Http404
+from django.db import DatabaseError
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_safe
 from django.views.generic import FormView, TemplateView
 
 from articles.models import Article
 from attribution.context_processors import publication_for
 from attribution.credits import attribution_for
+from core.http import client_ip
 
-from . import clients
+from . import clients, ledger
 from .forms import PermissionRequestForm
 from .mail import kit_for
 from .models import PermissionRequest
-from .services import permission_request_create
+from .services import permission_request_create, reprint_view_record
+
+logger = logging.getLogger(__name__)
 
 
 def rate_limited(request):
@@ -94,4 +101,26 @@ def kit(request, token):
     add_never_cache_headers(response)
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@require_safe
+def reprint_pixel(request, token):
+    """/r/<token>.gif, the kit's tracking image: always the same 1×1 GIF, whatever the token; counts the view.
+
+    It reads no session, cookie or CSRF token and sets none, so nothing on the way out adds
+    `Set-Cookie` or `Vary: Cookie`; `no-store` keeps it out of the page cache, Varnish and browsers,
+    so every view reaches us. A bad or revoked token gets the same answer as a good one.
+    """
+    page = ledger.page_address(request.META.get("HTTP_REFERER", ""), own_hosts=ledger.own_hosts(request))
+    # A HEAD is a link checker's, not a reader's.
+    if page is not None and request.method == "GET":
+        try:
+            reprint_view_record(token=token, page_url=page, client=client_ip(request))
+        except DatabaseError:
+            # A view lost is better than a broken image on a partner's page.
+            logger.exception("Reprint view not counted.")
+    response = HttpResponse(ledger.TRACKING_GIF, content_type="image/gif")
+    response["Cache-Control"] = "no-store, private, max-age=0"
+    response["X-Robots-Tag"] = "noindex"
     return response

@@ -306,6 +306,14 @@ SEARCH_RESULTS_PER_PAGE = 10
 # Syndication partners: requests to republish one client may send per hour, counted in the
 # cache above (so with REDIS_URL the limit holds across every worker and server).
 PERMISSION_REQUESTS_PER_HOUR = env_int("PERMISSION_REQUESTS_PER_HOUR", 5)
+# The republication ledger (partners): views one reader (by client address, never stored) may add to
+# one partner's count per hour through the kit's tracking image, so reloading inflates little; and
+# how often each known copy's credits are checked again (`manage.py check_reprints`, run daily).
+REPRINT_VIEWS_PER_CLIENT_PER_HOUR = env_int("REPRINT_VIEWS_PER_CLIENT_PER_HOUR", 3)
+REPRINT_CHECK_INTERVAL_DAYS = env_int("REPRINT_CHECK_INTERVAL_DAYS", 7)
+# Pages one partner's tracking image may add to the ledger; views from further pages (a forged
+# Referer, most likely) are counted as the partner's "unknown page".
+REPRINT_PAGES_PER_REQUEST = env_int("REPRINT_PAGES_PER_REQUEST", 50)
 # The client is REMOTE_ADDR. Behind reverse proxies that append to X-Forwarded-For, set how many
 # there are (1 for one nginx), and the client is the address the outermost of them saw.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

@@ -43,6 +43,13 @@ sub vcl_recv {
         set req.http.n-gone = xkey.purge(req.http.xkey-purge);
         return (synth(200, "Invalidated " + req.http.n-gone + " objects"));
     }
+    # The partners' tracking image (/r/<token>.gif): every view must reach the site to be counted. The
+    # site marks it no-store anyway; passing here also spares it the waiting list of a cacheable miss.
+    # It reads no cookie, so none is sent on.
+    if (req.url ~ "^/r/[^/?]+\.gif") {
+        unset req.http.Cookie;
+        return (pass);
+    }
     # Editors (a session), readers with a CSRF token or a message: always the site itself.
     if (req.http.Cookie ~ "(^|;\s*)(sessionid|csrftoken|messages)=") {
         return (pass);

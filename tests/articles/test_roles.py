@@ -9,7 +9,7 @@ from reversion.models import Version
 
 from articles import roles
 from articles.models import Article, Status
-from partners.models import PermissionRequest, RequestStatus
+from partners.models import PermissionRequest, Reprint, ReprintMessage, RequestStatus
 from tests.factories import AuthorFactory, PermissionRequestFactory, RegionFactory, article_admin_data, form_values
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +30,7 @@ def perm(model, action):
 def test_a_freshly_migrated_database_gives_editors_every_app_they_work_in():
     # The test database was made by `migrate` moments ago, as a new site's would be.
     editors = labels(Group.objects.get(name=roles.EDITORS))
-    for model in (Article, PermissionRequest, Redirect, Version):
+    for model in (Article, PermissionRequest, Reprint, ReprintMessage, Redirect, Version):
         for action in ("add", "change", "delete", "view"):
             assert perm(model, action) in editors
     assert "articles.publish_article" in editors
@@ -129,7 +129,8 @@ def test_an_editors_group_member_sees_the_apps_of_the_desk_and_no_administration
         "Page cache": ["Cache purges"],
         "Redirects": ["Redirects"],
         "Sources and attribution": ["Publication settings", "Sources"],
-        "Syndication partners": ["Permission requests"],
+        # Requests, and the ledger of where articles were republished.
+        "Syndication partners": ["Permission requests", "Reprints"],
         "Tags": ["Tags"],
     }
 

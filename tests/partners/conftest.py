@@ -6,9 +6,14 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from attribution.models import CopyrightHolders
 from tests.browser import conftest as browser_tools
 from tests.browser.conftest import axe_source, vnu_jar  # noqa: F401 - the shared tool fixtures
 from tests.conftest import CONTACT  # noqa: F401 - the permissions contact of the `publication` fixture
+from tests.factories import AuthorFactory, CrossPostFactory, SourceFactory
+from tests.origin_server import origin_server
+
+from .reprint_pages import ORIGINAL
 
 
 def form_data(**values):
@@ -84,3 +89,23 @@ def chromium():
     browser = BrowserThread()
     yield browser
     browser.close()
+
+
+@pytest.fixture
+def origin():
+    """Another site on 127.0.0.1 (tests/origin_server.py): the partners' pages the credit check reads."""
+    with origin_server() as server:
+        yield server
+
+
+@pytest.fixture
+def crosspost(publication):
+    """Two authors, credited in the byline only (the source holds copyright), and a canonical to the original."""
+    return CrossPostFactory(
+        title="Ports, power and politics",
+        slug="ports-power-and-politics",
+        source=SourceFactory(name="Harbour Review", default_copyright_holders=CopyrightHolders.SOURCE),
+        original_url=ORIGINAL,
+        original_published_on=datetime.date(2019, 5, 4),
+        authors=[AuthorFactory(name="Ada Lovelace"), AuthorFactory(name="Bo Zhang")],
+    )

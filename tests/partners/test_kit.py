@@ -41,7 +41,10 @@ def test_kit_page_gives_the_block_as_html_and_text_and_the_canonical_tag(client,
 
     assert response.status_code == 200
     soup = soup_of(response)
-    kit = republication_kit(article, publication=publication, our_url=BASE + article.get_absolute_url())
+    tracking_url = BASE + reverse("reprint_pixel", kwargs={"token": approved.pixel_token})
+    kit = republication_kit(
+        article, publication=publication, our_url=BASE + article.get_absolute_url(), tracking_url=tracking_url
+    )
     assert soup.h1.get_text() == "Republication kit: Colombia and NATO"
     assert "Run it in full, please." in soup.get_text()
     # What the partner copies is exactly the kit, character for character.

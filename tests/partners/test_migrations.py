@@ -25,7 +25,9 @@ from tests.factories import CrossPostFactory, PermissionRequestFactory
 pytestmark = pytest.mark.django_db(transaction=True)
 
 OLD_TABLE = "syndication_permissionrequest"
-LATEST = ("partners", "0001_initial")
+# The migration that takes over the old app's table, and the newest of the app's migrations.
+TAKEOVER = ("partners", "0001_initial")
+LATEST = ("partners", "0002_reprint_ledger")
 
 
 def migrate(target):
@@ -42,7 +44,7 @@ def syndication_database():
     """The `syndication` app's table, content types and migration record, and its PermissionRequest model."""
     roles.sync_roles(Group, Permission)  # an earlier transactional test's flush may have removed the groups
     migrate(("partners", None))
-    state = MigrationExecutor(connection).loader.project_state(LATEST)
+    state = MigrationExecutor(connection).loader.project_state(TAKEOVER)
     state.models["partners", "permissionrequest"].options["db_table"] = OLD_TABLE
     old_model = state.apps.get_model("partners", "PermissionRequest")
     with connection.schema_editor() as editor:
@@ -69,6 +71,16 @@ def test_an_existing_syndication_database_upgrades_with_its_data(syndication_dat
         status=RequestStatus.APPROVED,
         kit_token="k" * 43,
     )
+    second = syndication_database.objects.create(
+        name="Bo Partner",
+        organisation="Other Press",
+        email="bo@other.example.com",
+        article_id=article.pk,
+        medium="print",
+        publication_name="The Other Weekly",
+        planned_date=datetime.date(2026, 1, 16),
+        kit_token="j" * 43,
+    )
     content_type = ContentType.objects.get(app_label="syndication", model="permissionrequest")
     change = Permission.objects.get(content_type=content_type, codename="change_permissionrequest")
     editors = Group.objects.get(name=roles.EDITORS)
@@ -84,7 +96,11 @@ def test_an_existing_syndication_database_upgrades_with_its_data(syndication_dat
     migrate(LATEST)
 
     assert OLD_TABLE not in tables() and "partners_permissionrequest" in tables()
-    kept = PermissionRequest.objects.get()
+    kept = PermissionRequest.objects.get(pk=old.pk)
+    # Requests made before the ledger each get a tracking-image token of their own.
+    tokens = set(PermissionRequest.objects.values_list("pixel_token", flat=True))
+    assert len(tokens) == 2 and None not in tokens
+    assert PermissionRequest.objects.get(pk=second.pk).pixel_token != kept.pixel_token
     assert (kept.pk, kept.organisation, kept.article, kept.status) == (old.pk, "Partner Press", article, "approved")
     assert kept.kit_token == "k" * 43 and kept.planned_date == datetime.date(2026, 1, 15)
     # The content type and its permissions keep their ids, so whatever pointed at them still does.

@@ -90,6 +90,19 @@ def test_each_url_carries_publication_name_language_date_and_title(client):
     assert published.tzinfo is not None  # W3C date and time, with its offset
 
 
+def test_a_correction_moves_lastmod_on(client):
+    from tests.factories import CorrectionFactory
+
+    article = ArticleFactory(published_at=ago(hours=30))
+    Article.objects.filter(pk=article.pk).update(updated_at=ago(hours=30))
+    before = timezone.now().replace(microsecond=0)
+
+    CorrectionFactory(article=article)
+
+    lastmod = news(client)[f"{BASE}{article.get_absolute_url()}"].findtext("sm:lastmod", namespaces=NS)
+    assert datetime.datetime.fromisoformat(lastmod) >= before
+
+
 def test_an_empty_news_sitemap_is_still_a_valid_urlset(client):
     ArticleFactory(published_at=ago(days=5))
     assert news(client) == {}

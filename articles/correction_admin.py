@@ -26,6 +26,8 @@ class CorrectionForm(forms.ModelForm):
     class Meta:
         model = Correction
         fields = ["article", *WORDING]
+        # A sentence or two each: the form stays short on an article's long page.
+        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in ("what_was_wrong", "what_is_right")}
 
     def clean(self):
         cleaned = super().clean()
@@ -35,6 +37,10 @@ class CorrectionForm(forms.ModelForm):
             refused = services.correction_refused(article)
             if refused:
                 raise forms.ValidationError(refused)
+        if article is not None and cleaned.get("corrected_on"):
+            refused = services.correction_date_refused(article, cleaned["corrected_on"])
+            if refused:
+                self.add_error("corrected_on", refused)
         return cleaned
 
 

@@ -259,6 +259,24 @@ def correction_refused(article: Article | None) -> str | None:
     return None
 
 
+def correction_date_refused(article: Article, corrected_on) -> str | None:
+    """Why `corrected_on` cannot be a correction's date (before the article was published, or ahead), or None."""
+    if corrected_on is None:
+        return None
+    if corrected_on > timezone.localdate():
+        return "The date of a correction cannot be in the future."
+    if article.published_at and corrected_on < timezone.localdate(article.published_at):
+        published = timezone.localdate(article.published_at)
+        return f"The date of a correction cannot be before the article was published ({published:%-d %B %Y})."
+    return None
+
+
+def _check_date(correction: Correction) -> None:
+    refused = correction_date_refused(correction.article, correction.corrected_on)
+    if refused:
+        raise ValidationError({"corrected_on": refused})
+
+
 @transaction.atomic
 def correction_add(
     *,
@@ -280,6 +298,7 @@ def correction_add(
         created_by=user,
     )
     correction.full_clean()
+    _check_date(correction)
     correction.save()
     _correction_shown(correction)
     return correction
@@ -310,6 +329,7 @@ def correction_change(
     if all(getattr(correction, name) == getattr(stored, name) for name in WORDING):
         return correction
     correction.full_clean()
+    _check_date(correction)
     CorrectionAmendment.objects.create(
         correction=stored, replaced_by=user, **{name: getattr(stored, name) for name in WORDING}
     )

@@ -31,6 +31,8 @@ pytestmark = pytest.mark.django_db
 
 DOMAIN = "news.example.org"
 BASE = f"http://{DOMAIN}"
+# Articles corrected on fixed dates were published before them.
+LONG_AGO = datetime.datetime(2024, 1, 1, 9, 0, tzinfo=datetime.UTC)
 WRONG = "An earlier version of this article said the port opened in 2019."
 RIGHT = "It opened in 2018."
 
@@ -67,9 +69,9 @@ def json_ld(client, article):
 
 
 def test_a_correction_shows_in_a_labelled_box_on_the_article_with_a_note_under_its_title(client):
-    article = ArticleFactory(title="Ports and power")
+    article = ArticleFactory(title="Ports and power", published_at=LONG_AGO)
     correction = CorrectionFactory(
-        article=article, corrected_on=datetime.date(2026, 3, 4), what_was_wrong=WRONG, what_is_right=RIGHT
+        article=article, corrected_on=datetime.date(2025, 3, 4), what_was_wrong=WRONG, what_is_right=RIGHT
     )
 
     page = soup(client.get(article.get_absolute_url()))
@@ -78,14 +80,14 @@ def test_a_correction_shows_in_a_labelled_box_on_the_article_with_a_note_under_i
     heading = page.find(id=box["aria-labelledby"])
     assert heading.get_text(strip=True) == "Correction"
     entry = box.find(id=f"correction-{correction.pk}")
-    assert entry.find("time")["datetime"] == "2026-03-04"
-    assert entry.find("time").get_text() == "4 March 2026"
+    assert entry.find("time")["datetime"] == "2025-03-04"
+    assert entry.find("time").get_text() == "4 March 2025"
     text = " ".join(entry.get_text(" ", strip=True).split())
     assert f"What was wrong: {WRONG}" in text and f"What is right: {RIGHT}" in text
     # The note under the title sends readers to the box, and the box to every correction.
     note = page.select_one(".article-header .correction-note a")
     assert note["href"] == "#corrections" and box["id"] == "corrections"
-    assert "Corrected on 4 March 2026" in note.get_text()
+    assert "Corrected on 4 March 2025" in note.get_text()
     assert box.find("a", href=reverse("articles:corrections"))
 
 
@@ -95,16 +97,16 @@ def test_an_article_without_corrections_shows_no_box(client):
 
 
 def test_several_corrections_are_shown_oldest_first_under_a_plural_heading(client):
-    article = ArticleFactory()
-    first = CorrectionFactory(article=article, corrected_on=datetime.date(2026, 1, 2), what_is_right="First.")
-    second = CorrectionFactory(article=article, corrected_on=datetime.date(2026, 2, 3), what_is_right="Second.")
+    article = ArticleFactory(published_at=LONG_AGO)
+    first = CorrectionFactory(article=article, corrected_on=datetime.date(2025, 1, 2), what_is_right="First.")
+    second = CorrectionFactory(article=article, corrected_on=datetime.date(2025, 2, 3), what_is_right="Second.")
 
     page = soup(client.get(article.get_absolute_url()))
 
     assert page.find(id="corrections-heading").get_text(strip=True) == "Corrections"
     ids = [entry["id"] for entry in page.select("aside.corrections .correction")]
     assert ids == [f"correction-{first.pk}", f"correction-{second.pk}"]
-    assert "Corrected on 3 February 2026" in page.select_one(".correction-note").get_text()
+    assert "Corrected on 3 February 2025" in page.select_one(".correction-note").get_text()
 
 
 def test_a_correction_is_escaped_wherever_it_is_shown(client):
@@ -123,9 +125,9 @@ def test_a_correction_is_escaped_wherever_it_is_shown(client):
 
 
 def test_json_ld_lists_each_correction_as_a_correction_comment(client):
-    article = ArticleFactory()
+    article = ArticleFactory(published_at=LONG_AGO)
     CorrectionFactory(
-        article=article, corrected_on=datetime.date(2026, 3, 4), what_was_wrong=WRONG, what_is_right=RIGHT
+        article=article, corrected_on=datetime.date(2025, 3, 4), what_was_wrong=WRONG, what_is_right=RIGHT
     )
 
     data = json_ld(client, article)
@@ -134,7 +136,7 @@ def test_json_ld_lists_each_correction_as_a_correction_comment(client):
         {
             "@type": "CorrectionComment",
             "text": f"What was wrong: {WRONG} What is right: {RIGHT}",
-            "datePublished": "2026-03-04",
+            "datePublished": "2025-03-04",
         }
     ]
 
@@ -248,7 +250,12 @@ def test_withdrawing_a_corrected_article_takes_its_corrections_off_the_list(clie
 
 
 def test_rewording_a_correction_keeps_the_earlier_wording_and_shows_it(client, editor):
-    correction = CorrectionFactory(corrected_on=datetime.date(2026, 3, 4), what_was_wrong=WRONG, what_is_right=RIGHT)
+    correction = CorrectionFactory(
+        article=ArticleFactory(published_at=LONG_AGO),
+        corrected_on=datetime.date(2025, 3, 4),
+        what_was_wrong=WRONG,
+        what_is_right=RIGHT,
+    )
 
     services.correction_change(correction=correction, what_is_right="It opened in March 2018.", user=editor)
 
@@ -258,7 +265,7 @@ def test_rewording_a_correction_keeps_the_earlier_wording_and_shows_it(client, e
     assert (earlier.what_was_wrong, earlier.what_is_right, earlier.corrected_on) == (
         WRONG,
         RIGHT,
-        datetime.date(2026, 3, 4),
+        datetime.date(2025, 3, 4),
     )
     assert earlier.replaced_by == editor
     for url in (correction.article.get_absolute_url(), reverse("articles:corrections")):
@@ -310,6 +317,23 @@ def test_a_correction_needs_both_what_was_wrong_and_what_is_right():
     assert not Correction.objects.exists()
 
 
+def test_a_correction_is_dated_between_the_article_s_publication_and_today():
+    article = ArticleFactory(published_at=timezone.now() - datetime.timedelta(days=3))
+    too_early = timezone.localdate() - datetime.timedelta(days=4)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    for date, message in ((too_early, "before the article was published"), (tomorrow, "in the future")):
+        with pytest.raises(ValidationError, match=message):
+            services.correction_add(article=article, what_was_wrong=WRONG, what_is_right=RIGHT, corrected_on=date)
+    assert not Correction.objects.exists()
+
+    correction = CorrectionFactory(article=article)
+    with pytest.raises(ValidationError, match="in the future"):
+        services.correction_change(correction=correction, corrected_on=tomorrow)
+    assert not correction.amendments.exists()
+    correction.refresh_from_db()
+    assert correction.corrected_on == timezone.localdate()
+
+
 def test_a_corrected_article_cannot_be_deleted_only_withdrawn(editor_client):
     correction = CorrectionFactory()
     url = reverse("admin:articles_article_delete", args=[correction.article_id])
@@ -340,13 +364,14 @@ def member_client(client, editor_member):
 def test_an_editors_group_member_corrects_an_article_on_its_form(member_client, editor_member):
     article = ArticleFactory(authors=[AuthorFactory()], regions=[RegionFactory()])
     then = long_ago(article)
+    corrected_on = timezone.localdate() - datetime.timedelta(days=2)
     url = admin_url("change", article.pk, model="article")
     data = form_values(member_client.get(url).content, "form#article_form")
     assert data["corrections-TOTAL_FORMS"] == "0"
     data.update(
         {
             "corrections-TOTAL_FORMS": "1",
-            "corrections-0-corrected_on": "2026-03-04",
+            "corrections-0-corrected_on": corrected_on.isoformat(),
             "corrections-0-what_was_wrong": WRONG,
             "corrections-0-what_is_right": RIGHT,
             "_continue": "Save",
@@ -358,7 +383,7 @@ def test_an_editors_group_member_corrects_an_article_on_its_form(member_client, 
     assert response.status_code == 302, response.context["errors"] if response.context else response
     correction = Correction.objects.get(article=article)
     assert (correction.corrected_on, correction.what_was_wrong, correction.what_is_right) == (
-        datetime.date(2026, 3, 4),
+        corrected_on,
         WRONG,
         RIGHT,
     )
@@ -400,7 +425,7 @@ def test_no_one_deletes_a_correction_in_the_admin(member_client, editor_client):
 
 
 def test_the_corrections_list_and_its_forms_work_for_an_editors_group_member(member_client, editor_member):
-    article = ArticleFactory(title="Ports and power")
+    article = ArticleFactory(title="Ports and power", published_at=LONG_AGO)
     draft = ArticleFactory(status=Status.DRAFT)
     assert member_client.get(admin_url("changelist")).status_code == 200
 
@@ -409,7 +434,7 @@ def test_the_corrections_list_and_its_forms_work_for_an_editors_group_member(mem
         admin_url("add"),
         {
             "article": draft.pk,
-            "corrected_on": "2026-03-04",
+            "corrected_on": "2025-03-04",
             "what_was_wrong": WRONG,
             "what_is_right": RIGHT,
             **no_history,
@@ -423,7 +448,7 @@ def test_the_corrections_list_and_its_forms_work_for_an_editors_group_member(mem
         admin_url("add"),
         {
             "article": article.pk,
-            "corrected_on": "2026-03-04",
+            "corrected_on": "2025-03-04",
             "what_was_wrong": WRONG,
             "what_is_right": RIGHT,
             **no_history,
@@ -436,7 +461,7 @@ def test_the_corrections_list_and_its_forms_work_for_an_editors_group_member(mem
     changed = member_client.post(
         admin_url("change", correction.pk),
         {
-            "corrected_on": "2026-03-04",
+            "corrected_on": "2025-03-04",
             "what_was_wrong": WRONG,
             "what_is_right": "It opened in March 2018.",
             "amendments-TOTAL_FORMS": "0",
@@ -459,14 +484,36 @@ def test_bad_input_in_the_admin_is_a_form_error_not_a_500(member_client):
     assert response.context["adminform"].form.errors.keys() >= {"corrected_on", "what_was_wrong", "what_is_right"}
     assert not Correction.objects.exists()
 
+    ahead = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+    response = member_client.post(
+        admin_url("add"),
+        {
+            "article": article.pk,
+            "corrected_on": ahead,
+            "what_was_wrong": WRONG,
+            "what_is_right": RIGHT,
+            "amendments-TOTAL_FORMS": "0",
+            "amendments-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["corrected_on"] == [
+        "The date of a correction cannot be in the future."
+    ]
+    assert not Correction.objects.exists()
+
 
 # --- /corrections/ and its feed ------------------------------------------------------------------------
 
 
 def test_the_corrections_page_lists_every_correction_newest_first_and_is_linked_from_the_footer(client):
-    older = CorrectionFactory(corrected_on=datetime.date(2026, 1, 2), article=ArticleFactory(title="Older story"))
-    newer = CorrectionFactory(corrected_on=datetime.date(2026, 2, 3), article=ArticleFactory(title="Newer story"))
-    CorrectionFactory(article=ArticleFactory(), corrected_on=datetime.date(2026, 2, 4))
+    older = CorrectionFactory(
+        corrected_on=datetime.date(2025, 1, 2), article=ArticleFactory(title="Older story", published_at=LONG_AGO)
+    )
+    newer = CorrectionFactory(
+        corrected_on=datetime.date(2025, 2, 3), article=ArticleFactory(title="Newer story", published_at=LONG_AGO)
+    )
+    CorrectionFactory(article=ArticleFactory(published_at=LONG_AGO), corrected_on=datetime.date(2025, 2, 4))
     Article.objects.filter(pk=Correction.objects.latest("pk").article_id).update(status=Status.DRAFT)  # unpublished
 
     page = soup(client.get(reverse("articles:corrections")))
@@ -484,7 +531,9 @@ def test_the_corrections_page_pages_like_the_archives(client, settings):
     CorrectionFactory.create_batch(2)
     url = reverse("articles:corrections")
 
-    assert client.get(url).status_code == 200
+    first = soup(client.get(url))
+    assert first.select_one(".pagination a[rel=next]").get_text() == "Older corrections"
+    assert first.select_one(".pagination a[rel=next]")["href"] == "?page=2"
     assert client.get(url + "?page=2").status_code == 200
     for bad in ("3", "0", "-1", "x", "1_0", " 2"):
         assert client.get(url, {"page": bad}).status_code == 404, bad

@@ -17,6 +17,7 @@ from core.forms import ADMIN_FIELD_OVERRIDES
 
 from . import revisions, search, services
 from .admin_panels import panels_for
+from .correction_admin import CorrectionInline
 from .forms import PUBLISH_BUTTON, ArticleAdminForm
 from .models import LIVE_STATUSES, Article, ArticleAuthor, Region, Status, Theme
 from .publishing import article_problems
@@ -114,7 +115,7 @@ class ArticleAdmin(SortableAdminBase, VersionAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["regions", "themes", "source"]
-    inlines = [ArticleAuthorInline]
+    inlines = [ArticleAuthorInline, CorrectionInline]
     actions = ["publish_selected", "unpublish_selected", "withdraw_selected"]
     save_on_top = True
     readonly_fields = ["checks"]

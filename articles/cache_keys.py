@@ -9,9 +9,10 @@ purge, exactly the pages carrying them.
   every page that shows it (its page, each card of it, each byline or credit naming it).
 - An archive, the list of articles filed under a subject: "region-5-archive" on the subject's
   archive pages and feeds, and on the pages of its articles (their "more by" and "related").
-- The site's own listings, of every article: "home", "feeds", "sitemap", "search".
+- The site's own listings, of every article: "home", "feeds", "sitemap", "search"; and the list of
+  corrections, "corrections" (/corrections/ and its feed).
 
-Publishing, correcting or withdrawing an article purges its own key (wherever it is shown), the
+Publishing, correcting (a Correction too) or withdrawing an article purges its own key (wherever it is shown), the
 archives of everything it is filed under (where it appears or disappears) and the site's listings.
 Anything else (the publication settings, the site's address, a bulk change named by its model)
 purges every page.
@@ -25,11 +26,12 @@ from authors.models import Author
 from images.models import Image
 from pagecache.store import EVERY_PAGE
 
-from .models import Article, ArticleAuthor, Region, Theme
+from .models import Article, ArticleAuthor, Correction, Region, Theme
 
 HOME, FEEDS, SITEMAP, SEARCH = "home", "feeds", "sitemap", "search"
 SITE_LISTINGS = (HOME, FEEDS, SITEMAP, SEARCH)
 MENU = "menu"  # every page's menu (curation)
+CORRECTIONS = "corrections"  # /corrections/ and its feed: the list of every correction
 
 KINDS = {
     Article: "article",
@@ -78,6 +80,9 @@ def keys_changed(thing):
     if isinstance(thing, ArticleAuthor):
         # A byline link: the article's pages, and the author's archive even after the link is gone.
         return _article_changed(thing.article_id) | {f"author-{thing.author_id}-archive"}
+    if isinstance(thing, Correction):
+        # Shown on the article's page and in its JSON-LD, and its modified date moved on (feeds, sitemaps).
+        return _article_changed(thing.article_id) | {CORRECTIONS}
     if isinstance(thing, TaggedItem):
         return _article_changed(thing.object_id) | {f"tag-{thing.tag_id}-archive"}
     if type(thing) in KINDS:

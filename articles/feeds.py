@@ -19,8 +19,8 @@ from attribution.credits import absolute_links, attribution_for, iso_datetime
 from attribution.models import PublicationSettings
 from pagecache.middleware import shows
 
-from .cache_keys import FEEDS, card_keys, key, subject_keys
-from .models import Article, terms
+from .cache_keys import CORRECTIONS, FEEDS, card_keys, key, subject_keys
+from .models import Article, Correction, terms
 
 FEED_LENGTH = 20
 DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
@@ -260,3 +260,48 @@ class ArchiveFeed(LatestArticlesFeed):
 
 class ArchiveAtomFeed(AtomMixin, ArchiveFeed):
     """The same, as Atom."""
+
+
+class CorrectionsFeed(Feed):
+    """/corrections/feed/: the newest corrections to published articles, as RSS 2.0 (what /corrections/ lists)."""
+
+    description_template = "feeds/correction_description.html"
+
+    def get_object(self, request, *args, **kwargs):
+        # The list of corrections, and the articles published or withdrawn (as /corrections/ does).
+        shows(request, CORRECTIONS, FEEDS)
+        return FeedContext(publication=publication_for(request))
+
+    def title(self, obj):
+        return f"{obj.publication.site_name}: corrections"
+
+    def link(self, obj):
+        return reverse("articles:corrections")
+
+    def description(self, obj):
+        return f"Corrections to articles published by {obj.publication.site_name}, newest first."
+
+    def items(self, obj):
+        return Correction.objects.published().newest_first().for_listing()[:FEED_LENGTH]
+
+    def get_context_data(self, *, item, obj, request, **kwargs):
+        shows(request, f"article-{item.article_id}")
+        return {"correction": item}
+
+    def item_title(self, item):
+        return f"Correction to “{item.article.title}”"
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_guid(self, item):
+        domain = Site.objects.get_current().domain
+        return f"tag:{domain},{item.created_at:%Y-%m-%d}:correction:{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.created_at
+
+    def item_updateddate(self, item):
+        return item.updated_at

@@ -375,3 +375,101 @@ class ArticleSearchDocument(models.Model):
 
     def __str__(self):
         return f"Search document of article {self.article_id}"
+
+
+class CorrectionQuerySet(models.QuerySet):
+    def published(self):
+        """Corrections readers may see: those of published articles (Article.objects.published() decides)."""
+        return self.filter(article__in=Article.objects.published())
+
+    def newest_first(self):
+        return self.order_by("-corrected_on", "-created_at", "-pk")
+
+    def with_history(self):
+        """Each correction with its earlier wordings, oldest first (one query for all of them)."""
+        return self.prefetch_related("amendments")
+
+    def for_listing(self):
+        """What /corrections/ and its feed show: each correction, its history, its article's title and address."""
+        wording = ["corrected_on", "what_was_wrong", "what_is_right", "created_at", "updated_at"]
+        return self.select_related("article").only(*wording, "article__title", "article__slug").with_history()
+
+
+class Correction(models.Model):
+    """A published correction to an article: what was wrong and what is right, shown wherever the article is.
+
+    Never deleted through the admin, and never edited silently: articles.services.correction_change
+    keeps the wording it replaces as a CorrectionAmendment, which readers see under the correction.
+    """
+
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.PROTECT,  # a corrected article is withdrawn, not deleted: its record stays
+        related_name="corrections",
+    )
+    corrected_on = models.DateField(
+        "date of the correction",
+        default=timezone.localdate,
+        help_text="Shown to readers beside the correction; today unless the correction was made earlier.",
+    )
+    what_was_wrong = models.TextField(
+        help_text="What the article said that was wrong, e.g. “An earlier version of this article said the port "
+        "opened in 2019.”"
+    )
+    what_is_right = models.TextField(help_text="What is right, e.g. “It opened in 2018.”")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = CorrectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-corrected_on", "-created_at", "-pk"]
+        get_latest_by = "corrected_on"
+        verbose_name = "correction"
+        verbose_name_plural = "corrections"
+        # /corrections/ and its feed list every correction newest first.
+        indexes = [models.Index(fields=["-corrected_on", "-created_at", "-id"], name="correction_recent_idx")]
+
+    def __str__(self):
+        return f"Correction of {self.corrected_on:%d %B %Y} to “{self.article}”" if self.article_id else "Correction"
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#correction-{self.pk}"
+
+    @property
+    def earlier_wordings(self):
+        """Its wording before each amendment, oldest first (loaded with the correction by with_history())."""
+        return list(self.amendments.all())
+
+    @property
+    def text(self):
+        """The correction in one paragraph, for feeds and structured data."""
+        return f"What was wrong: {self.what_was_wrong.strip()} What is right: {self.what_is_right.strip()}"
+
+
+class CorrectionAmendment(models.Model):
+    """A correction's wording as it was before an editor amended it: kept, and shown to readers, for good."""
+
+    correction = models.ForeignKey(Correction, on_delete=models.CASCADE, related_name="amendments")
+    corrected_on = models.DateField("date of the correction")
+    what_was_wrong = models.TextField()
+    what_is_right = models.TextField()
+    replaced_at = models.DateTimeField("amended at", default=timezone.now)
+    replaced_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["replaced_at", "pk"]
+        verbose_name = "earlier wording"
+        verbose_name_plural = "earlier wordings"
+
+    def __str__(self):
+        return f"Wording of {self.correction} until {self.replaced_at:%d %B %Y}"
+
+    @property
+    def text(self):
+        return f"What was wrong: {self.what_was_wrong.strip()} What is right: {self.what_is_right.strip()}"

@@ -15,6 +15,7 @@ import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -22,7 +23,7 @@ from taggit.models import TaggedItem
 
 from pagecache.store import content_changed
 
-from .models import Article, ArticleAuthor, Status
+from .models import Article, ArticleAuthor, Correction, CorrectionAmendment, Status
 from .publishing import article_problems, live_status_for
 from .search import refresh_search_vectors, refreshes_collected
 from .tasks import reindex_after_commit
@@ -250,3 +251,102 @@ def article_withdraw(*, article: Article) -> Article:
     article.status = Status.WITHDRAWN
     article.save(update_fields=["status", "updated_at"])
     return article
+
+
+# --- corrections ---------------------------------------------------------------------------------
+
+
+def _correction_shown(correction: Correction) -> None:
+    """A correction is a change readers see: the article's modified date (feeds, sitemaps, JSON-LD) moves
+    on, and every page showing the article, /corrections/ and its feed are purged."""
+    Article.objects.filter(pk=correction.article_id).update(updated_at=timezone.now())
+    content_changed(correction)
+
+
+NOT_PUBLISHED = "Only a published article can be corrected: readers have not seen this one yet, so edit it instead."
+
+
+def correction_refused(article: Article | None) -> str | None:
+    """Why `article` cannot take a new correction (it is not published), or None when it can."""
+    if article is None or article.pk is None or not Article.objects.published().filter(pk=article.pk).exists():
+        return NOT_PUBLISHED
+    return None
+
+
+def correction_date_refused(article: Article, corrected_on) -> str | None:
+    """Why `corrected_on` cannot be a correction's date (before the article was published, or ahead), or None."""
+    if corrected_on is None:
+        return None
+    if corrected_on > timezone.localdate():
+        return "The date of a correction cannot be in the future."
+    if article.published_at and corrected_on < timezone.localdate(article.published_at):
+        published = timezone.localdate(article.published_at)
+        return f"The date of a correction cannot be before the article was published ({published:%-d %B %Y})."
+    return None
+
+
+def _check_date(correction: Correction) -> None:
+    refused = correction_date_refused(correction.article, correction.corrected_on)
+    if refused:
+        raise ValidationError({"corrected_on": refused})
+
+
+@transaction.atomic
+def correction_add(
+    *,
+    article: Article,
+    what_was_wrong: str,
+    what_is_right: str,
+    corrected_on=None,
+    user=None,
+) -> Correction:
+    """Publish a correction to a published article (ValidationError otherwise, nothing stored)."""
+    refused = correction_refused(article)
+    if refused:
+        raise ValidationError(refused)
+    correction = Correction(
+        article=article,
+        what_was_wrong=what_was_wrong.strip(),
+        what_is_right=what_is_right.strip(),
+        corrected_on=corrected_on or timezone.localdate(),
+        created_by=user,
+    )
+    correction.full_clean()
+    _check_date(correction)
+    correction.save()
+    _correction_shown(correction)
+    return correction
+
+
+WORDING = ("corrected_on", "what_was_wrong", "what_is_right")
+
+
+@transaction.atomic
+def correction_change(
+    *,
+    correction: Correction,
+    what_was_wrong: str | None = None,
+    what_is_right: str | None = None,
+    corrected_on=None,
+    user=None,
+) -> Correction:
+    """Amend a correction's wording (None keeps a part as it is); the wording it replaces is kept, and shown.
+
+    The stored row is read afresh (and locked), so the earlier wording is what readers saw, whatever
+    the caller's copy says; a save that changes nothing records nothing.
+    """
+    stored = Correction.objects.select_for_update().get(pk=correction.pk)
+    for name, value in zip(WORDING, (corrected_on, what_was_wrong, what_is_right), strict=True):
+        if value is not None:
+            setattr(correction, name, value.strip() if isinstance(value, str) else value)
+    correction.article_id = stored.article_id  # a correction belongs to the article it was published on
+    if all(getattr(correction, name) == getattr(stored, name) for name in WORDING):
+        return correction
+    correction.full_clean()
+    _check_date(correction)
+    CorrectionAmendment.objects.create(
+        correction=stored, replaced_by=user, **{name: getattr(stored, name) for name in WORDING}
+    )
+    correction.save()
+    _correction_shown(correction)
+    return correction

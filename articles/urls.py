@@ -12,6 +12,8 @@ app_name = "articles"
 urlpatterns = [
     path("search/", public_page(views.SearchView.as_view()), name="search"),
     path("articles/<slug:slug>/", public_page(views.ArticleDetailView.as_view()), name="detail"),
+    path("corrections/", public_page(views.CorrectionListView.as_view()), name="corrections"),
+    path("corrections/feed/", public_page(feeds.CorrectionsFeed()), name="corrections_feed"),
     # Feeds of the whole site.
     path("feeds/rss/", public_page(feeds.LatestArticlesFeed()), name="rss"),
     path("feeds/atom/", public_page(feeds.LatestArticlesAtomFeed()), name="atom"),

@@ -18,10 +18,10 @@ from pagecache.middleware import shows
 from pagecache.store import remember
 
 from . import search
-from .cache_keys import HOME, SEARCH, card_keys, filed_keys, key, subject_keys
+from .cache_keys import CORRECTIONS, FEEDS, HOME, SEARCH, card_keys, filed_keys, key, subject_keys
 from .embeds import images_for, render_body
 from .forms import SearchForm
-from .models import Article, Status
+from .models import Article, Correction, Status
 
 # A page number as listings write it: 2 to 999999, no sign, no leading zero, ASCII digits only (int()
 # alone would also take " 2", "1_000" and "٢"). Page 1 is the address without `?page=`.
@@ -65,8 +65,12 @@ class ArticleListMixin:
     total_keys = ()  # what the total changes with (surrogate keys, articles.cache_keys)
 
     def listing_keys(self):
-        """The surrogate keys of the list itself; each card shown adds its own (render_to_response)."""
+        """The surrogate keys of the list itself; each card shown adds its own (shown_keys)."""
         return self.total_keys
+
+    def shown_keys(self, context):
+        """The surrogate keys of what this page of the list shows: each card's."""
+        return [name for article in context["articles"] for name in card_keys(article)]
 
     def get_paginate_by(self, queryset):
         return settings.ARTICLES_PER_PAGE
@@ -102,8 +106,7 @@ class ArticleListMixin:
         return paginator, page, page.object_list, page.has_other_pages()
 
     def render_to_response(self, context, **response_kwargs):
-        cards = [name for article in context["articles"] for name in card_keys(article)]
-        shows(self.request, *self.listing_keys(), *cards)
+        shows(self.request, *self.listing_keys(), *self.shown_keys(context))
         return super().render_to_response(context, **response_kwargs)
 
 
@@ -207,6 +210,22 @@ class ArchiveView(ArticleListMixin, ListView):
         )
 
 
+class CorrectionListView(ArticleListMixin, ListView):
+    """/corrections/: every correction to a published article, newest first, paged like the archives."""
+
+    template_name = "articles/corrections.html"
+    context_object_name = "corrections"
+    # New corrections, and articles published or withdrawn (the site's listings change with them too).
+    total_keys = (CORRECTIONS, FEEDS)
+
+    def get_queryset(self):
+        return Correction.objects.published().newest_first().for_listing()
+
+    def shown_keys(self, context):
+        # Each article's title, as its correction names it.
+        return [f"article-{correction.article_id}" for correction in context["corrections"]]
+
+
 RELATED_POOL = 200  # how many of the newest articles filed alike are ranked for "Related articles"
 
 
@@ -259,7 +278,9 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_object(self, queryset=None):
-        articles = Article.objects.with_page_data()
+        # Whether it has corrections, asked in the same query: most articles have none, and cost no more.
+        corrected = Exists(Correction.objects.filter(article=OuterRef("pk")))
+        articles = Article.objects.with_page_data().annotate(corrected=corrected)
         self.preview = False
         try:
             return articles.published().get(slug=self.kwargs["slug"])
@@ -289,7 +310,11 @@ class ArticleDetailView(DetailView):
         attribution = attribution_for(article, publication=publication)
         our_url = self.request.build_absolute_uri(article.get_absolute_url())
         body_images = images_for(article.body)
+        corrections = []
+        if article.corrected:
+            corrections = list(article.corrections.order_by("corrected_on", "created_at", "pk").with_history())
         context.update(
+            corrections=corrections,
             structured_data=structured_data(
                 article,
                 attribution,
@@ -297,6 +322,7 @@ class ArticleDetailView(DetailView):
                 our_url=our_url,
                 absolute=self.request.build_absolute_uri,
                 body_images=body_images.values(),
+                corrections=corrections,
             ),
             preview=self.preview,
             edit_link=edit_link(self.request.user, article),

@@ -146,8 +146,12 @@ def iso_datetime(value):
     return value.replace(microsecond=0).isoformat()
 
 
-def structured_data(article, attribution, *, publication, our_url, absolute, body_images=()):
-    """JSON-LD `NewsArticle` for the article page; `absolute` turns a path into a full URL."""
+def structured_data(article, attribution, *, publication, our_url, absolute, body_images=(), corrections=()):
+    """JSON-LD `NewsArticle` for the article page; `absolute` turns a path into a full URL.
+
+    `corrections`: the article's published corrections (each with `text` and `corrected_on`), as
+    schema.org `CorrectionComment`s.
+    """
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -195,6 +199,10 @@ def structured_data(article, attribution, *, publication, our_url, absolute, bod
     sections = [theme.name for theme in article.themes.all()]
     if sections:
         data["articleSection"] = sections
+    data["correction"] = [
+        {"@type": "CorrectionComment", "text": correction.text, "datePublished": correction.corrected_on.isoformat()}
+        for correction in corrections
+    ]
     return {key: value for key, value in data.items() if value not in (None, "", [])}
 
 

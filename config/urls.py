@@ -6,7 +6,7 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from django.views.static import serve
 
-from articles.sitemaps import SITEMAPS, robots_txt, sitemap
+from articles.sitemaps import SITEMAPS, news_sitemap, robots_txt, sitemap
 from pagecache.middleware import public_page
 from partners.views import reprint_pixel
 
@@ -28,6 +28,7 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap-news.xml", public_page(news_sitemap), name="sitemap_news"),
     path("robots.txt", public_page(robots_txt), name="robots_txt"),
     path("republish/", include("partners.urls")),
     # The tracking image in partners' kits: short, as it is pasted into other sites' pages.

@@ -49,6 +49,14 @@ def shows(request, *keys):
     request.surrogate_keys.update(keys)
 
 
+def expires_by(request, moment):
+    """Declare that this request's page goes out of date by itself at `moment` (a datetime) at the latest, with
+    nothing saved (a list of the last two days' articles): it is stored, and kept in front, no longer."""
+    earliest = getattr(request, "page_expires_by", None)
+    when = moment.timestamp()
+    request.page_expires_by = when if earliest is None else min(earliest, when)
+
+
 def personal(request):
     """A request with cookies that may change the page (a session, messages): never served from a shared copy."""
     return settings.SESSION_COOKIE_NAME in request.COOKIES or any(name in request.COOKIES for name in PERSONAL_COOKIES)
@@ -132,7 +140,12 @@ class PageCacheMiddleware:
         expires = None
         if snapshot is not None and shared and request.method == "GET":
             headers = {name: value for name, value in response.items() if name.lower() not in _UNSTORED_HEADERS}
-            expires = snapshot.set(key, (response.content, headers), getattr(request, "surrogate_keys", ()))
+            expires = snapshot.set(
+                key,
+                (response.content, headers),
+                getattr(request, "surrogate_keys", ()),
+                by=getattr(request, "page_expires_by", None),
+            )
             response["X-Page-Cache"] = "miss"
         return self.finish(request, response, expires=expires, shared=shared)
 
@@ -141,6 +154,9 @@ class PageCacheMiddleware:
         if signed_in(request) or (personal(request) and getattr(response, "public_page", False)):
             patch_cache_control(response, private=True, no_cache=True)
         elif shared and not response.has_header("Cache-Control"):
+            by = getattr(request, "page_expires_by", None)
+            if by is not None:  # a page that goes out of date by itself: never kept in front past that
+                expires = min(Snapshot().expires if expires is None else expires, by)
             patch_cache_control(response, **public_cache_control(expires))
         elif not response.has_header("Cache-Control"):
             # Forms, errors, anything not marked public: for this visitor only, never a shared cache's.

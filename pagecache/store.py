@@ -165,9 +165,10 @@ class Snapshot:
         limit = self.started + settings.PAGE_CACHE_TIMEOUT
         return limit if known[2] is None else min(limit, known[2])
 
-    def set(self, key, value, keys):
-        """Store `value` under `key`, showing `keys` (EVERY_PAGE is added); returns when it expires."""
-        expires = self.expires
+    def set(self, key, value, keys, *, by=None):
+        """Store `value` under `key`, showing `keys` (EVERY_PAGE is added), until `by` (a Unix time) at the
+        latest; returns when it expires."""
+        expires = self.expires if by is None else min(self.expires, by)
         remaining = expires - time.time()
         keys = sorted({EVERY_PAGE, *keys})
         if remaining > 0:

@@ -50,6 +50,8 @@ CONTENT_MODELS = [
     "images.Image",
     "articles.Article",
     "articles.ArticleAuthor",
+    "articles.Correction",
+    "articles.CorrectionAmendment",
     "taggit.TaggedItem",
     "partners.PermissionRequest",
     "redirects.Redirect",

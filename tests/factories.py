@@ -11,8 +11,8 @@ from django.utils.text import slugify
 from PIL import Image as PILImage
 from taggit.models import Tag
 
-from articles.models import Article, Region, Status, Theme
-from articles.services import article_set_authors
+from articles.models import Article, Correction, Region, Status, Theme
+from articles.services import article_set_authors, correction_add
 from attribution.models import PublicationSettings, Source
 from authors.models import Author
 from images.models import Image
@@ -120,6 +120,21 @@ class CrossPostFactory(ArticleFactory):
     original_published_on = datetime.date(2018, 6, 6)
 
 
+class CorrectionFactory(factory.django.DjangoModelFactory):
+    """A correction to a published article, made as editors make them (articles.services.correction_add)."""
+
+    class Meta:
+        model = Correction
+
+    article = factory.SubFactory(ArticleFactory)
+    what_was_wrong = "An earlier version of this article said the port opened in 2019."
+    what_is_right = "It opened in 2018."
+
+    @classmethod
+    def _create(cls, model_class, *, article, **values):
+        return correction_add(article=article, **values)
+
+
 def publication_settings(**values):
     settings, _ = PublicationSettings.objects.update_or_create(
         pk=PublicationSettings.singleton_instance_id, defaults=values
@@ -160,6 +175,11 @@ def article_admin_data(*, authors=(), **values):
         "author_links-INITIAL_FORMS": "0",
         "author_links-MIN_NUM_FORMS": "0",
         "author_links-MAX_NUM_FORMS": "1000",
+        # The corrections inline, shown on a published article's form: none added.
+        "corrections-TOTAL_FORMS": "0",
+        "corrections-INITIAL_FORMS": "0",
+        "corrections-MIN_NUM_FORMS": "0",
+        "corrections-MAX_NUM_FORMS": "1000",
         "_save": "Save",
     }
     for index, (author, order) in enumerate(authors):

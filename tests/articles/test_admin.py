@@ -15,6 +15,7 @@ from articles.models import Article, Status
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
+    CorrectionFactory,
     CrossPostFactory,
     ImageFactory,
     RegionFactory,
@@ -30,6 +31,7 @@ REGISTERED = {
     "article": ("articles", "article", ArticleFactory),
     "region": ("articles", "region", RegionFactory),
     "theme": ("articles", "theme", ThemeFactory),
+    "correction": ("articles", "correction", CorrectionFactory),
     "author": ("authors", "author", AuthorFactory),
     "source": ("attribution", "source", SourceFactory),
     "image": ("images", "image", ImageFactory),

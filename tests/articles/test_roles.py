@@ -119,7 +119,7 @@ def admin_index(client, user):
 
 def test_an_editors_group_member_sees_the_apps_of_the_desk_and_no_administration(client, editor_member):
     assert admin_index(client, editor_member) == {
-        "Articles": ["Articles", "Regions", "Themes"],
+        "Articles": ["Articles", "Corrections", "Regions", "Themes"],
         "Authors": ["Authors"],
         "Flat Pages": ["Flat pages"],
         "Front page and menu": ["Front page", "Menu items"],

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Status
+from articles.services import article_withdraw, correction_change
 from attribution.models import PublicationSettings
 from authors.models import Author
 from devtools.demo.loader import load_demo_content
@@ -25,6 +26,7 @@ from partners.models import PermissionRequest, RequestStatus
 from portability.content_file import content_models, media_folder
 from tests.factories import (
     AuthorFactory,
+    CorrectionFactory,
     CrossPostFactory,
     ImageFactory,
     PermissionRequestFactory,
@@ -94,6 +96,12 @@ def content(editor):
     PermissionRequestFactory(article=article, **decided)
     PermissionRequestFactory(article=article, message="Line one.\nLine two — with “quotes” and ünïcode.")
     publication_settings(reprint_disclaimer="Views are the authors' own.", permissions_contact_email="p@example.org")
+    # Corrections with their history, and one on an article withdrawn since (it takes no new ones).
+    reworded = CorrectionFactory(article=article, user=editor)
+    correction_change(correction=reworded, what_is_right="Reworded by the editor.", user=editor)
+    withdrawn = Article.objects.filter(status=Status.PUBLISHED).exclude(pk__in=[article.pk, other.pk]).first()
+    CorrectionFactory(article=withdrawn)
+    article_withdraw(article=withdrawn)
     assert Redirect.objects.exists() and Image.objects.count() >= 2 and PermissionRequest.objects.count() == 2
     return article
 
@@ -119,6 +127,7 @@ def test_export_flush_import_gives_back_everything(content, settings, tmp_path, 
 
     after = snapshot()
     assert after[0] == before[0]
+    assert len(after[0]["articles.correction"]) == 2 and len(after[0]["articles.correctionamendment"]) == 1
     assert after[1] == before[1]
     assert {label: len(rows) for label, rows in after[0].items()} == {
         label: len(rows) for label, rows in before[0].items()

@@ -20,6 +20,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article
+from articles.services import correction_change
 from attribution.models import FooterLink, PublicationSettings
 from curation.models import FrontPage, FrontPageSection, MenuItem
 from partners.models import RequestStatus
@@ -27,6 +28,7 @@ from partners.tasks import send_permission_request_mail
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
+    CorrectionFactory,
     CrossPostFactory,
     ImageFactory,
     PermissionRequestFactory,
@@ -114,6 +116,8 @@ def site_objects(db, django_user_model):
         doomed = ArticleFactory(title="Deleted, kept in history")
     doomed.delete()
     approved = PermissionRequestFactory(article=article, status=RequestStatus.APPROVED, decided_at=timezone.now())
+    correction = CorrectionFactory(article=article)
+    correction_change(correction=correction, what_is_right="Reworded.")  # so it has an earlier wording
     publication_settings(site_name="Crosspost")
     Group.objects.get_or_create(name="Editors")
     Redirect.objects.create(site_id=django_settings.SITE_ID, old_path="/old/", new_path=article.get_absolute_url())
@@ -209,6 +213,10 @@ def public_paths(objects):
         reverse("articles:rss"),
         reverse("articles:atom"),
         reverse("articles:json_feed"),
+        reverse("articles:corrections"),
+        reverse("articles:corrections") + "?page=2",
+        reverse("articles:corrections_feed"),
+        reverse("sitemap_news"),
     ]
     for kind, subject in (("region", region), ("theme", theme), ("tag", tag), ("author", author), ("source", source)):
         for suffix in ("", "_rss", "_atom"):

@@ -29,6 +29,7 @@ urlpatterns = [
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", public_page(robots_txt), name="robots_txt"),
     path("republish/", include("partners.urls")),
+    path("", include("digests.urls")),
     path("", include("curation.urls")),
     path("", include("articles.urls")),
 ]

@@ -43,7 +43,7 @@ def with_digest_data(articles):
         articles.defer("body", "body_text", "search_vector", "rank_vector")
         .select_related("source", "lead_image")
         .prefetch_related(bylines(), terms("regions"), terms("themes"))
-        .order_by("published_at", "pk")
+        .order_by("-published_at", "-pk")
     )
 
 

@@ -217,6 +217,10 @@ class DigestSettings(SingletonModel):
         help_text="The day of the weekly digest.",
     )
 
+    # When `send_digests` last started each digest: the hourly timer starts each once on its day.
+    daily_run_at = models.DateTimeField(null=True, blank=True, editable=False)
+    weekly_run_at = models.DateTimeField(null=True, blank=True, editable=False)
+
     class Meta:
         verbose_name = "digest settings"
 

@@ -16,6 +16,7 @@ from .models import (
     Delivery,
     DeliveryStatus,
     Digest,
+    DigestSettings,
     Frequency,
     Subscriber,
     SubscriberStatus,
@@ -302,3 +303,31 @@ def subscriber_resume(*, subscriber):
     if subscriber.status != SubscriberStatus.ACTIVE:
         subscriber.status = SubscriberStatus.ACTIVE
         subscriber.save(update_fields=["status"])
+
+
+def digests_due(*, now=None):
+    """The frequencies whose digest should start now by the schedule in DigestSettings; each is marked as run.
+
+    `send_digests` runs hourly; the daily digest starts at the first run after the set time each day,
+    the weekly one at the first run after it on the set weekday.
+    """
+    now = now or timezone.now()
+    local = timezone.localtime(now)
+    due = []
+    with transaction.atomic():
+        schedule = DigestSettings.objects.select_for_update().get(pk=DigestSettings.get_solo().pk)
+        if local.time() < schedule.daily_at:
+            return due
+        ran_today = {
+            Frequency.DAILY: schedule.daily_run_at and timezone.localtime(schedule.daily_run_at).date() == local.date(),
+            Frequency.WEEKLY: schedule.weekly_run_at
+            and timezone.localtime(schedule.weekly_run_at).date() == local.date(),
+        }
+        if not ran_today[Frequency.DAILY]:
+            due.append(Frequency.DAILY)
+            schedule.daily_run_at = now
+        if local.weekday() == schedule.weekly_on and not ran_today[Frequency.WEEKLY]:
+            due.append(Frequency.WEEKLY)
+            schedule.weekly_run_at = now
+        schedule.save(update_fields=["daily_run_at", "weekly_run_at"])
+    return due

@@ -17,7 +17,7 @@ class Command(BaseCommand):
     help = "Build and queue the digests due now (or of --frequency), and queue deliveries still owed."
 
     def add_arguments(self, parser):
-        parser.add_argument("--frequency", choices=Frequency.values, help="Start this digest now, whatever the schedule.")
+        parser.add_argument("--frequency", choices=Frequency.values, help="Start this digest now, whatever the time.")
 
     def handle(self, *args, frequency=None, **options):
         # First what earlier runs still owe (a worker stopped halfway), so it is not queued twice below.

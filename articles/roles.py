@@ -21,6 +21,7 @@ EDITOR_APPS = [
     "pagecache",  # the purge log: when a correction reached the shared cache (read-only)
     "taggit",
     "partners",
+    "digests",  # readers' e-mail digests: subscribers, schedule, preview and history
     "redirects",
     "reversion",
 ]

@@ -34,6 +34,10 @@ urlpatterns = [
     path("", include("articles.urls")),
 ]
 
+if settings.ANYMAIL.get("WEBHOOK_SECRET"):
+    # A provider's reports of bounces and complaints (django-anymail), which stop digests to those addresses.
+    urlpatterns += [path("anymail/", include("anymail.urls"))]
+
 if settings.SERVE_MEDIA:
     # A developer's machine (`make run`): uploads straight from MEDIA_ROOT, debug or not.
     urlpatterns += [

@@ -6,3 +6,10 @@ class DigestsConfig(AppConfig):
 
     name = "digests"
     verbose_name = "E-mail digests"
+
+    def ready(self):
+        from anymail.signals import tracking
+
+        from .signals import provider_event
+
+        tracking.connect(provider_event, dispatch_uid="digests.provider_event")

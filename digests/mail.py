@@ -176,7 +176,8 @@ def digest_message(digest, subscriber):
         "publication": PublicationSettings.get_solo(),
         "items_html": mark_safe(digest.html),  # noqa: S308  # nosec B308 B703 - rendered by an autoescaped template
         "items_text": digest.text,
-        "archive_url": absolute_url(digest.get_absolute_url()),
+        # An editor's preview is not stored yet: it links to the archive instead.
+        "archive_url": absolute_url(digest.get_absolute_url() if digest.pk else reverse("digests:archive")),
         **links,
     }
     # Our own Message-ID, so the delivery records it (a provider's id replaces it when there is one).
@@ -208,6 +209,16 @@ def subscription_message(subscriber, *, kind, subject, frequency, already):
 def message_id(message):
     """The id the provider gave the message (django-anymail), else the Message-ID header Django wrote."""
     status = getattr(message, "anymail_status", None)
-    if status is not None and status.message_id:
+    if status is not None and status.message_id is not None:
         return str(status.message_id)
     return message.extra_headers.get("Message-ID", "")
+
+
+def test_message(digest, to):
+    """An editor's test copy of the next issue; its reader links are placeholders that lead nowhere."""
+    from .models import Subscriber
+
+    stand_in = Subscriber(email=to)  # never saved: its random token matches no one, its links "do not work"
+    message = digest_message(digest, stand_in)
+    message.subject = f"[Test] {message.subject}"
+    return message

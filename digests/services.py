@@ -121,8 +121,12 @@ def subscriber_unsubscribe(*, subscriber):
         subscriber.deliveries.filter(status=DeliveryStatus.QUEUED).update(status=DeliveryStatus.SKIPPED)
 
 
-def subscriber_mark_undeliverable(*, email, status):
+def subscriber_mark_undeliverable(*, email, status, message_id=""):
     """The provider reported a bounce or a complaint: never send to this address again."""
+    if message_id:
+        Delivery.objects.filter(message_id=message_id, subscriber__email__iexact=email).update(
+            status=DeliveryStatus.BOUNCED
+        )
     subscribers = Subscriber.objects.filter(email__iexact=email)
     for subscriber in subscribers:
         subscriber.status = status
@@ -200,11 +204,10 @@ def period_start(*, kind, subject_id, frequency, now):
     return last.period_end if last else now - PERIODS[frequency]
 
 
-def digest_build(*, kind, subject_id, frequency, now=None):
-    """Build and store the next issue for one target, with a queued delivery per reader; None when nothing is new."""
+def next_issue(*, kind, subject_id, frequency, now):
+    """(period start, articles, built parts) of the issue a target would get now; None when nothing is new."""
     from . import mail  # mail renders with the models this module writes
 
-    now = now or timezone.now()
     subject = subject_for(kind, subject_id)
     start = period_start(kind=kind, subject_id=subject_id, frequency=frequency, now=now)
     new = articles_for(kind, subject_id).filter(published_at__gt=start, published_at__lte=now)
@@ -212,6 +215,31 @@ def digest_build(*, kind, subject_id, frequency, now=None):
     if not articles:
         return None
     built = mail.digest_content(articles, kind=kind, subject=subject, frequency=frequency, period=(start, now))
+    return start, articles, built
+
+
+def digest_preview(*, kind, subject_id, frequency, now=None):
+    """The next issue for a target as an unsaved Digest (for editors' preview and test send); None if nothing new."""
+    now = now or timezone.now()
+    issue = next_issue(kind=kind, subject_id=subject_id, frequency=frequency, now=now)
+    if issue is None:
+        return None
+    start, articles, built = issue
+    digest = Digest(kind=kind, frequency=frequency, period_start=start, period_end=now, **built)
+    subject = subject_for(kind, subject_id)
+    if subject is not None:
+        setattr(digest, kind, subject)
+    return digest
+
+
+def digest_build(*, kind, subject_id, frequency, now=None):
+    """Build and store the next issue for one target, with a queued delivery per reader; None when nothing is new."""
+    now = now or timezone.now()
+    issue = next_issue(kind=kind, subject_id=subject_id, frequency=frequency, now=now)
+    if issue is None:
+        return None
+    start, articles, built = issue
+    subject = subject_for(kind, subject_id)
     receiving = Subscriber.objects.receiving().filter(
         subscriptions__target_key=target_key(kind, subject), subscriptions__frequency=frequency
     )

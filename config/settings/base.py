@@ -322,6 +322,9 @@ DIGEST_CLAIM_TIMEOUT = env_int("DIGEST_CLAIM_TIMEOUT", 15 * 60)
 # A mailbox that unsubscribes whoever writes to it, for List-Unsubscribe's mailto (RFC 2369); empty:
 # only the one-click web address (RFC 8058), since an address nobody processes would be a false promise.
 DIGEST_UNSUBSCRIBE_MAILTO = env("DIGEST_UNSUBSCRIBE_MAILTO", "")
+# django-anymail's settings (production.py reads them from ANYMAIL_* variables). Its tracking webhooks
+# are routed only once WEBHOOK_SECRET is set: without it they could only answer errors.
+ANYMAIL = {}
 
 # The client is REMOTE_ADDR. Behind reverse proxies that append to X-Forwarded-For, set how many
 # there are (1 for one nginx), and the client is the address the outermost of them saw.

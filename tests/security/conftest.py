@@ -42,7 +42,11 @@ SECURITY_PREFIXES = ("SECURE_", "SESSION_COOKIE_", "CSRF_COOKIE_", "CONTENT_SECU
 
 # Routes no address can reach, because an earlier pattern answers all of theirs: django-solo puts the
 # publication settings' change page at the changelist's address.
-SHADOWED_ROUTES = {"admin/attribution/publicationsettings/", "admin/curation/frontpage/"}
+SHADOWED_ROUTES = {
+    "admin/attribution/publicationsettings/",
+    "admin/curation/frontpage/",
+    "admin/digests/digestsettings/",
+}
 
 
 def load_production_settings(tmp_path):
@@ -196,7 +200,9 @@ def admin_paths(objects):
                 paths.append(path.removesuffix("change/"))  # the old address that redirects to the change page
     # The publication settings and the front page (django-solo) answer on fixed addresses; the usual
     # per-object ones remain.
-    for singleton in (PublicationSettings.get_solo(), FrontPage.get_solo()):
+    from digests.models import DigestSettings
+
+    for singleton in (PublicationSettings.get_solo(), FrontPage.get_solo(), DigestSettings.get_solo()):
         base = f"/admin/{singleton._meta.app_label}/{singleton._meta.model_name}/{singleton.pk}/"
         paths += [f"{base}{page}" for page in ("", "change/", "history/")]
     paths.append(reverse("admin:auth_user_password_change", args=[objects["user"].pk]))

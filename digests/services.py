@@ -290,7 +290,7 @@ def deliveries_claimable(*, now=None):
     )
 
 
-def delivery_send(*, delivery_id, now=None):
+def delivery_send(*, delivery_id, now=None, connection=None):
     """Send one delivery if no one else is; returns its status afterwards (None if another worker has it).
 
     The row is claimed (queued → sending) in one UPDATE before the message leaves and marked sent the
@@ -308,6 +308,7 @@ def delivery_send(*, delivery_id, now=None):
         Delivery.objects.filter(pk=delivery_id).update(status=DeliveryStatus.SKIPPED)
         return DeliveryStatus.SKIPPED
     message = mail.digest_message(delivery.digest, subscriber)
+    message.connection = connection  # a batch shares one connection to the mail server
     try:
         message.send()
     except mail.MAIL_ERRORS as error:

@@ -6,6 +6,7 @@ Run by `manage.py db_worker` in production; `make run` and the tests run them at
 import datetime
 
 from django.conf import settings
+from django.core.mail import get_connection
 from django_tasks import task
 
 from core.tasks import retry_later
@@ -62,11 +63,20 @@ def queue_deliveries(delivery_ids):
 def send_deliveries(delivery_ids: list[int], attempt: int = 1) -> dict:
     """Send a batch; the deliveries that failed are tried again later, as a batch of their own."""
     outcome = {}
-    for delivery_id in delivery_ids:
-        status = services.delivery_send(delivery_id=delivery_id)
-        outcome[str(status)] = outcome.get(str(status), 0) + 1
-        if status == DeliveryStatus.FAILED:
-            outcome.setdefault("failed_ids", []).append(delivery_id)
+    connection = get_connection()
+    try:
+        connection.open()
+    except mail.MAIL_ERRORS:
+        connection = None  # each message tries on its own, and its failure is recorded
+    try:
+        for delivery_id in delivery_ids:
+            status = services.delivery_send(delivery_id=delivery_id, connection=connection)
+            outcome[str(status)] = outcome.get(str(status), 0) + 1
+            if status == DeliveryStatus.FAILED:
+                outcome.setdefault("failed_ids", []).append(delivery_id)
+    finally:
+        if connection is not None:
+            connection.close()
     if outcome.get("failed_ids"):
         retry_later(send_deliveries, attempt, RETRY_DELAYS, outcome["failed_ids"])
     return outcome

@@ -44,3 +44,7 @@ def confirmed(client, subscribe, publication):
         return Subscriber.objects.get(email__iexact=email)
 
     return make
+
+
+from tests.browser.conftest import axe_source  # noqa: E402, F401 - the shared tool fixture
+from tests.partners.conftest import chromium  # noqa: E402, F401 - Chromium on a thread of its own

@@ -106,7 +106,7 @@ def sections_for(items, kind):
 def render_body(articles, *, kind, publication):
     """The digest's list of articles in HTML and text: used by the e-mail and by the archive page alike."""
     sections = sections_for(items_for(articles, publication), kind)
-    context = {"sections": sections, "publication": publication}
+    context = {"sections": sections, "publication": publication, "styled": True}
     html = render_to_string("digests/email/_items.html", context)
     text = render_to_string("digests/email/_items.txt", context)
     return absolute_links(html, absolute_url("/")), text

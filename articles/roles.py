@@ -22,6 +22,7 @@ EDITOR_APPS = [
     "taggit",
     "partners",
     "originals",  # the watched originals and the queue of those that need attention
+    "digests",  # readers' e-mail digests: subscribers, schedule, preview and history
     "redirects",
     "reversion",
 ]

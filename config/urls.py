@@ -34,9 +34,14 @@ urlpatterns = [
     # The tracking image in partners' kits: short, as it is pasted into other sites' pages.
     # Any token, even a malformed one, gets the same GIF (partners.views.reprint_pixel).
     path("r/<str:token>.gif", reprint_pixel, name="reprint_pixel"),
+    path("", include("digests.urls")),
     path("", include("curation.urls")),
     path("", include("articles.urls")),
 ]
+
+if settings.ANYMAIL.get("WEBHOOK_SECRET"):
+    # A provider's reports of bounces and complaints (django-anymail), which stop digests to those addresses.
+    urlpatterns += [path("anymail/", include("anymail.urls"))]
 
 if settings.SERVE_MEDIA:
     # A developer's machine (`make run`): uploads straight from MEDIA_ROOT, debug or not.

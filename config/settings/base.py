@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "curation",
     "partners",
     "originals",
+    "digests",
     "wordpress_import",
     "dashboard",
     "portability",
@@ -314,6 +315,26 @@ REPRINT_CHECK_INTERVAL_DAYS = env_int("REPRINT_CHECK_INTERVAL_DAYS", 7)
 # Pages one partner's tracking image may add to the ledger; views from further pages (a forged
 # Referer, most likely) are counted as the partner's "unknown page".
 REPRINT_PAGES_PER_REQUEST = env_int("REPRINT_PAGES_PER_REQUEST", 50)
+# Readers' e-mail digests (digests/). A confirmation link works this long; an address never confirmed is
+# deleted after this many days (`manage.py expire_subscribers`, daily); an address is written to unasked
+# (a confirmation, a reminder that it is subscribed) at most once per interval, however often the form
+# is sent with it; and one client may send the form this often an hour.
+DIGEST_CONFIRMATION_MAX_AGE = env_int("DIGEST_CONFIRMATION_MAX_AGE", 7 * 24 * 60 * 60)
+DIGEST_UNCONFIRMED_DAYS = env_int("DIGEST_UNCONFIRMED_DAYS", 7)
+DIGEST_PROMPT_INTERVAL = env_int("DIGEST_PROMPT_INTERVAL", 60 * 60)
+DIGEST_SUBSCRIBES_PER_HOUR = env_int("DIGEST_SUBSCRIBES_PER_HOUR", 10)
+# Sending: deliveries per sending task, attempts per delivery, and how long a worker's claim on a
+# delivery holds before another may take it over (the first worker having died).
+DIGEST_BATCH_SIZE = env_int("DIGEST_BATCH_SIZE", 200)
+DIGEST_MAX_ATTEMPTS = env_int("DIGEST_MAX_ATTEMPTS", 4)
+DIGEST_CLAIM_TIMEOUT = env_int("DIGEST_CLAIM_TIMEOUT", 15 * 60)
+# A mailbox that unsubscribes whoever writes to it, for List-Unsubscribe's mailto (RFC 2369); empty:
+# only the one-click web address (RFC 8058), since an address nobody processes would be a false promise.
+DIGEST_UNSUBSCRIBE_MAILTO = env("DIGEST_UNSUBSCRIBE_MAILTO", "")
+# django-anymail's settings (production.py reads them from ANYMAIL_* variables). Its tracking webhooks
+# are routed only once WEBHOOK_SECRET is set: without it they could only answer errors.
+ANYMAIL = {}
+
 # The client is REMOTE_ADDR. Behind reverse proxies that append to X-Forwarded-For, set how many
 # there are (1 for one nginx), and the client is the address the outermost of them saw.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

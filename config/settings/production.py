@@ -1,5 +1,7 @@
 """Production: every secret and host comes from the environment, and nothing has a default."""
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -59,6 +61,16 @@ if env("DJANGO_EMAIL_HOST"):
     EMAIL_HOST_USER = env("DJANGO_EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = env("DJANGO_EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
+
+# Or a provider through django-anymail: its backend, e.g. DJANGO_EMAIL_BACKEND=anymail.backends.postmark.EmailBackend,
+# with ANYMAIL_<ESP>_API_KEY and so on read by anymail itself from ANYMAIL_* settings below. With
+# ANYMAIL_WEBHOOK_SECRET ("user:password"), /anymail/<esp>/tracking/ takes the provider's bounces and
+# complaints, and digests stop going to those addresses (digests.signals).
+if env("DJANGO_EMAIL_BACKEND", "").startswith("anymail."):
+    EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND")
+ANYMAIL = {
+    name.removeprefix("ANYMAIL_"): value for name, value in os.environ.items() if name.startswith("ANYMAIL_") and value
+}
 
 # Errors to Sentry (or any service speaking its protocol) when SENTRY_DSN is set, through its
 # official SDK; no personal data (IP addresses, cookies, users) is sent.

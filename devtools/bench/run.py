@@ -25,6 +25,8 @@ Environment (all optional):
   BENCH_VARNISH=0    skip the "through Varnish" column (measured when varnishd is installed)
   BENCH_ZIPF_REQUESTS     requests of the Zipf-distributed walk over every article, through Varnish (20000)
 
+Then the digests: 10,000 readers' daily digest built and queued, timed (devtools/bench/digests.py).
+
 Through Varnish: article, home, archive and feed are loaded again through deploy/varnish/default.vcl
 in front of a server with the page cache on, after one visit of each path (so wrk measures hits);
 then a walk over every published article, Zipf-distributed (s = 1, as readers favour a few), from a
@@ -554,6 +556,10 @@ def main():
     }
     if soak_file is not None:
         report["soak"] = soaked
+    print("Digests: 10,000 readers' daily digest, built and queued ...", flush=True)
+    from devtools.bench import digests as digest_bench
+
+    report["digests"] = digest_bench.measure()
     if zipf is not None:
         report["varnish_zipf_walk"] = zipf
     text = json.dumps(report, indent=2) + "\n"
@@ -573,6 +579,7 @@ def main():
         )
     if soak_file is not None:
         print("\n" + soak_summary(soaked))
+    print("\n" + digest_bench.summary(report["digests"]))
     print("\nJSON: devtools/bench/results.json")
     if soak_file is not None and not soaked["passed"]:
         raise SystemExit(1)

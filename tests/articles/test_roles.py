@@ -121,6 +121,8 @@ def test_an_editors_group_member_sees_the_apps_of_the_desk_and_no_administration
     assert admin_index(client, editor_member) == {
         "Articles": ["Articles", "Corrections", "Regions", "Themes"],
         "Authors": ["Authors"],
+        # Readers' e-mail digests: who follows what, the schedule and sender, each issue and its deliveries.
+        "E-mail digests": ["Deliveries", "Digest issues", "Digest settings", "Subscribers", "Subscriptions"],
         "Flat Pages": ["Flat pages"],
         "Front page and menu": ["Front page", "Menu items"],
         "Originals": ["Originals that need attention", "Watched originals"],

@@ -34,6 +34,31 @@ def public_pages():
         ("permission form for an article", f"/republish/{article.slug}/", 200),
         ("about", "/about/", 200),
         ("not found", "/articles/no-such-article/", 404),
+        *digest_pages(),
+    ]
+
+
+def digest_pages():
+    """The digests' pages: sign-up, a reader's own pages (by their signed links), an issue and the archive."""
+    import datetime
+
+    from digests import services, tokens
+    from digests.models import Frequency, Subscriber
+
+    reader = Subscriber.objects.create(email="reader@example.org", confirmed_at=Article.objects.first().created_at)
+    services.subscription_set(subscriber=reader, kind="publication", subject=None, frequency=Frequency.WEEKLY)
+    newest = Article.objects.published().order_by("-published_at").first().published_at
+    [issue] = services.digests_build(frequency=Frequency.WEEKLY, now=newest + datetime.timedelta(minutes=1))
+    confirmation = tokens.confirmation(reader, kind="publication", subject_id=None, frequency="weekly")
+    return [
+        ("subscribe", "/subscribe/", 200),
+        ("check your inbox", "/subscribe/check-your-inbox/", 200),
+        ("confirm a subscription", f"/subscribe/confirm/{confirmation}/", 200),
+        ("digest preferences", f"/subscriptions/{tokens.for_subscriber(reader, tokens.PREFERENCES)}/", 200),
+        ("unsubscribe", f"/unsubscribe/{tokens.for_subscriber(reader, tokens.UNSUBSCRIBE)}/", 200),
+        ("digest archive", "/digests/", 200),
+        ("digest issue", issue.get_absolute_url(), 200),
+        ("broken digest link", "/subscriptions/not-a-link/", 404),
     ]
 
 

@@ -44,7 +44,11 @@ SECURITY_PREFIXES = ("SECURE_", "SESSION_COOKIE_", "CSRF_COOKIE_", "CONTENT_SECU
 
 # Routes no address can reach, because an earlier pattern answers all of theirs: django-solo puts the
 # publication settings' change page at the changelist's address.
-SHADOWED_ROUTES = {"admin/attribution/publicationsettings/", "admin/curation/frontpage/"}
+SHADOWED_ROUTES = {
+    "admin/attribution/publicationsettings/",
+    "admin/curation/frontpage/",
+    "admin/digests/digestsettings/",
+}
 
 
 def load_production_settings(tmp_path):
@@ -138,7 +142,28 @@ def site_objects(db, django_user_model):
     with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
         send_permission_request_mail.enqueue(approved.pk)  # a task record, for the admin's Tasks pages
     user = django_user_model.objects.create_superuser("inventory", "inventory@example.org", "a-long-test-password")
-    return {"article": article, "deleted": doomed, "request": approved, "user": user}
+    subscriber, digest = digest_objects(article, region)
+    return {
+        "article": article,
+        "deleted": doomed,
+        "request": approved,
+        "user": user,
+        "subscriber": subscriber,
+        "digest": digest,
+    }
+
+
+def digest_objects(article, region):
+    """A confirmed reader following a region, a digest issue of it and its delivery (digests app)."""
+    from digests.models import Delivery, DigestSettings, Subscriber, Subscription, TargetKind
+    from digests.services import digest_build
+
+    subscriber = Subscriber.objects.create(email="reader@example.org", confirmed_at=timezone.now())
+    Subscription.objects.create(subscriber=subscriber, kind=TargetKind.REGION, region=region, frequency="weekly")
+    DigestSettings.get_solo()
+    digest = digest_build(kind=TargetKind.REGION, subject_id=region.pk, frequency="weekly")
+    assert digest is not None and Delivery.objects.filter(digest=digest).exists()
+    return subscriber, digest
 
 
 def admin_paths(objects):
@@ -179,7 +204,9 @@ def admin_paths(objects):
                 paths.append(path.removesuffix("change/"))  # the old address that redirects to the change page
     # The publication settings and the front page (django-solo) answer on fixed addresses; the usual
     # per-object ones remain.
-    for singleton in (PublicationSettings.get_solo(), FrontPage.get_solo()):
+    from digests.models import DigestSettings
+
+    for singleton in (PublicationSettings.get_solo(), FrontPage.get_solo(), DigestSettings.get_solo()):
         base = f"/admin/{singleton._meta.app_label}/{singleton._meta.model_name}/{singleton.pk}/"
         paths += [f"{base}{page}" for page in ("", "change/", "history/")]
     paths.append(reverse("admin:auth_user_password_change", args=[objects["user"].pk]))
@@ -221,7 +248,26 @@ def public_paths(objects):
     for kind, subject in (("region", region), ("theme", theme), ("tag", tag), ("author", author), ("source", source)):
         for suffix in ("", "_rss", "_atom"):
             paths.append(reverse(f"articles:{kind}{suffix}", args=[subject.slug]))
-    return paths
+    return paths + digest_paths(objects)
+
+
+def digest_paths(objects):
+    """The digests' pages: subscribe, a reader's signed links (GET changes nothing), the archive."""
+    from digests import tokens
+
+    subscriber = objects["subscriber"]
+    preferences = tokens.for_subscriber(subscriber, tokens.PREFERENCES)
+    confirmation = tokens.confirmation(subscriber, kind="publication", subject_id=None, frequency="weekly")
+    return [
+        reverse("digests:subscribe"),
+        reverse("digests:check_inbox"),
+        reverse("digests:confirm", args=[confirmation]),
+        reverse("digests:preferences", args=[preferences]),
+        reverse("digests:data", args=[preferences]),
+        reverse("digests:unsubscribe", args=[tokens.for_subscriber(subscriber, tokens.UNSUBSCRIBE)]),
+        reverse("digests:archive"),
+        objects["digest"].get_absolute_url(),
+    ]
 
 
 @pytest.fixture

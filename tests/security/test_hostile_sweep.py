@@ -38,7 +38,16 @@ REPEAT = re.compile(r"\{\{(.*?)\*(\d+)\}\}")
 PRINTABLE = bytes(range(0x21, 0x7F)).decode()
 # The public forms, with a sample article's page: both addresses of the partner form, the admin's
 # sign-in, and search (a GET form: a POST to it must be refused cleanly too).
-FORM_NAMES = ("partners:request", "partners:request_article", "admin:login", "articles:search")
+FORM_NAMES = (
+    "partners:request",
+    "partners:request_article",
+    "admin:login",
+    "articles:search",
+    "digests:subscribe",
+    "digests:confirm",
+    "digests:preferences",
+    "digests:unsubscribe",
+)
 
 
 def to_bytes(line):
@@ -93,12 +102,29 @@ def sample_kwargs(objects):
         "partners:request_article": {"slug": article.slug},
         "partners:thanks": {"slug": article.slug},
         "partners:kit": {"token": kit_request.kit_token},
+        **digest_samples(objects),
     }
     for subject in SUBJECTS:
         assert subject.kind in filed_under, f"site_objects files the article under no {subject.kind}: add one"
         for suffix in ("", "_rss", "_atom"):
             samples[f"articles:{subject.kind}{suffix}"] = {"slug": filed_under[subject.kind].slug}
     return samples
+
+
+def digest_samples(objects):
+    """The digests' signed links (a real reader's), and an archived issue."""
+    from digests import tokens
+
+    subscriber, digest = objects["subscriber"], objects["digest"]
+    preferences = tokens.for_subscriber(subscriber, tokens.PREFERENCES)
+    confirmation = tokens.confirmation(subscriber, kind="publication", subject_id=None, frequency="weekly")
+    return {
+        "digests:confirm": {"token": confirmation},
+        "digests:preferences": {"token": preferences},
+        "digests:data": {"token": preferences},
+        "digests:unsubscribe": {"token": tokens.for_subscriber(subscriber, tokens.UNSUBSCRIBE)},
+        "digests:detail": {"pk": digest.pk},
+    }
 
 
 @pytest.fixture

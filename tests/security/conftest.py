@@ -143,6 +143,7 @@ def site_objects(db, django_user_model):
         send_permission_request_mail.enqueue(approved.pk)  # a task record, for the admin's Tasks pages
     user = django_user_model.objects.create_superuser("inventory", "inventory@example.org", "a-long-test-password")
     subscriber, digest = digest_objects(article, region)
+    reprint_and_watch_objects(article, approved)
     return {
         "article": article,
         "deleted": doomed,
@@ -164,6 +165,23 @@ def digest_objects(article, region):
     digest = digest_build(kind=TargetKind.REGION, subject_id=region.pk, frequency="weekly")
     assert digest is not None and Delivery.objects.filter(digest=digest).exists()
     return subscriber, digest
+
+
+def reprint_and_watch_objects(article, approved):
+    """A reprint with a day's views and a message (partners' ledger); a watched original with a check and a finding."""
+    from originals.models import Check, Finding, FindingKind, Watch
+    from partners.models import Reprint, ReprintDay, ReprintMessage
+
+    reprint = Reprint.objects.create(
+        article=article, permission_request=approved, page_url="https://partner.example.org/copy/"
+    )
+    ReprintDay.objects.create(reprint=reprint, day=timezone.localdate(), views=3)
+    ReprintMessage.objects.create(reprint=reprint, subject="Credits", body="Please add the byline.")
+    watch = Watch.objects.create(article=article, url=article.original_url or "https://origin.example.org/a/")
+    check = Check.objects.create(watch=watch, url=watch.url, status=200, title="A new title")
+    Finding.objects.create(
+        watch=watch, check_record=check, kind=FindingKind.RETITLED, old_value="Old title", new_value="A new title"
+    )
 
 
 def admin_paths(objects):
@@ -231,6 +249,7 @@ def public_paths(objects):
         reverse("partners:request_article", args=[article.slug]),
         reverse("partners:thanks", args=[article.slug]),
         reverse("partners:kit", args=[objects["request"].kit_token]),
+        reverse("reprint_pixel", args=[objects["request"].pixel_token]),
         reverse("home"),
         reverse("home") + "?page=2",
         reverse("articles:search") + "?q=article",

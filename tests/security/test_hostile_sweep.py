@@ -102,6 +102,7 @@ def sample_kwargs(objects):
         "partners:request_article": {"slug": article.slug},
         "partners:thanks": {"slug": article.slug},
         "partners:kit": {"token": kit_request.kit_token},
+        "reprint_pixel": {"token": kit_request.pixel_token},
         **digest_samples(objects),
     }
     for subject in SUBJECTS:

@@ -10,6 +10,8 @@ from django.contrib import admin
 from django.forms.models import BaseInlineFormSet
 from django.utils.text import Truncator
 
+from core.admin import RecordInlineMixin
+
 from . import services
 from .models import Article, Correction, CorrectionAmendment
 
@@ -102,23 +104,12 @@ class CorrectionInline(admin.StackedInline):
         return False
 
 
-class CorrectionAmendmentInline(admin.TabularInline):
+class CorrectionAmendmentInline(RecordInlineMixin, admin.TabularInline):
     """The wordings a correction had before, read-only: the record readers see under it."""
 
     model = CorrectionAmendment
     fields = ["replaced_at", "replaced_by", *WORDING]
     readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Correction)

@@ -1,4 +1,6 @@
-"""Creating a record from the admin's autocomplete box: "Add “Ada Quill” as a new author", without a popup.
+"""Admin pieces several apps share: read-only records, and quick add from an autocomplete box.
+
+Creating a record from the admin's autocomplete box: "Add “Ada Quill” as a new author", without a popup.
 
 A ModelAdmin that mixes in `QuickAddMixin` is offered as a choice at the end of every autocomplete box that
 points to it (config.admin's site adds the offer), when the name typed matches no record and the editor may
@@ -11,6 +13,25 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.urls import path, reverse
 from django.utils.text import slugify
+
+# The context of a change page whose record is read-only, its work done by buttons of its own.
+NO_SAVE_BUTTONS = {"show_save": False, "show_save_and_continue": False, "show_save_and_add_another": False}
+
+
+class RecordInlineMixin:
+    """An inline that shows a record kept by the app (history, messages sent): nothing added, changed or deleted."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class QuickAddMixin:

@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
 from attribution.models import PublicationSettings
+from core.admin import NO_SAVE_BUTTONS, RecordInlineMixin
 from core.forms import ADMIN_FIELD_OVERRIDES, https_formfield
 
 from . import services
@@ -119,12 +120,7 @@ class PermissionRequestAdmin(admin.ModelAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         # Everything on the page is read-only; the decision buttons below it do the work.
-        extra_context = {
-            **(extra_context or {}),
-            "show_save": False,
-            "show_save_and_continue": False,
-            "show_save_and_add_another": False,
-        }
+        extra_context = {**(extra_context or {}), **NO_SAVE_BUTTONS}
         obj = self.get_object(request, unquote(object_id))
         if obj is not None and request.user.has_perm("partners.view_reprint"):
             extra_context["reprints"] = reprints_with_views(obj.reprints.all())
@@ -251,18 +247,10 @@ class PartnerFilter(admin.SimpleListFilter):
         return queryset.filter(permission_request__organisation=value)
 
 
-class ReprintMessageInline(admin.StackedInline):
+class ReprintMessageInline(RecordInlineMixin, admin.StackedInline):
     model = ReprintMessage
     fields = ["created_at", "written_by", "to", "subject", "body", "sent_at"]
     readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class ReprintAddForm(forms.ModelForm):
@@ -427,12 +415,7 @@ class ReprintAdmin(admin.ModelAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         # Read-only: counts come from readers, credits from the check; the buttons below do the work.
-        extra_context = {
-            **(extra_context or {}),
-            "show_save": False,
-            "show_save_and_continue": False,
-            "show_save_and_add_another": False,
-        }
+        extra_context = {**(extra_context or {}), **NO_SAVE_BUTTONS}
         obj = self.get_object(request, unquote(object_id))
         extra_context["reprint_actions"] = obj is not None and self.has_change_permission(request, obj)
         return super().change_view(request, object_id, form_url, extra_context)

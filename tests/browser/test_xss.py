@@ -37,8 +37,11 @@ pytestmark = pytest.mark.browser
 # report any markup in a position that could run (an on* attribute, a script: link, a script element).
 TRIGGER = r"""
 async () => {
-  // Autofocus, <details> toggles and SVG animations fire in the frames just after load.
-  for (let frame = 0; frame < 3; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+  // Autofocus, <details> toggles and SVG animations fire in the frames just after load. A page Chromium
+  // does not paint gets no animation frame at all, so each wait also ends after 100 ms: an unbounded
+  // wait here is an evaluate() that never returns, and a test run that hangs until CI's deadline.
+  const frame = () => new Promise((resolve) => { requestAnimationFrame(resolve); setTimeout(resolve, 100); });
+  for (let count = 0; count < 3; count++) await frame();
   const found = [];
   const documents = [document];
   for (const frame of document.querySelectorAll('iframe')) {
@@ -92,6 +95,7 @@ class Detector:
     def probe(self, url):
         """Open `url`, give injected code every chance to run, and note what could have."""
         self.address = url
+        self.page.bring_to_front()  # the page probed is the one Chromium paints (see TRIGGER)
         response = self.page.goto(url, wait_until="load")
         assert response.status < 400, f"{url} answered {response.status}"
         self.inspect()
@@ -298,6 +302,7 @@ def test_no_payload_runs_on_any_page_that_shows_editor_partner_or_reader_input(e
             for kind in ("region", "theme", "tag", "author", "source"):
                 reader.probe(f"{site}/{kind}/{kind}-{number}/")
             # A reader types the payload into the search box; the results page has one for the next.
+            searcher.page.bring_to_front()
             searcher.page.fill("input[name=q]", payload)
             with searcher.page.expect_navigation():
                 searcher.page.press("input[name=q]", "Enter")

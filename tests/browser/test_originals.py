@@ -51,8 +51,16 @@ def test_an_editor_uses_the_new_address_in_one_click(page, live_server, editor_m
     page.goto(live_server.url + reverse("admin:originals_finding_changelist"))
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "originals-queue-1280.png"), full_page=True)
-    # Nothing spills out of the page sideways.
+    # Nothing spills out of the page sideways, and the queue's table needs no sideways scroll: what
+    # changed and its answer are in view beside the admin's menu and the filters.
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    assert page.evaluate(
+        "(() => { const r = document.querySelector('#changelist .results');"
+        " return r.scrollWidth <= r.clientWidth + 1; })()"
+    )
+    answer = page.get_by_role("button", name="Use the new address").bounding_box()
+    results = page.locator("#changelist .results").bounding_box()
+    assert answer["x"] + answer["width"] <= results["x"] + results["width"]
 
     page.get_by_role("button", name="Use the new address").click()
     page.wait_for_load_state()

@@ -15,6 +15,7 @@ from articles.cache_keys import card_keys
 from articles.models import Region, Theme
 from attribution.context_processors import publication_for
 from authors.models import Author
+from core.budget import WINDOW_SECONDS
 from pagecache.middleware import public_page, shows
 
 from . import clients, mail, services, tokens
@@ -96,7 +97,7 @@ def subscribe(request):
 
 def rate_limited(request):
     response = private(render(request, "digests/rate_limited.html", status=429))
-    response["Retry-After"] = str(clients.WINDOW_SECONDS)
+    response["Retry-After"] = str(WINDOW_SECONDS)
     return response
 
 

@@ -7,12 +7,10 @@ flag Django's own Redis backend that production uses (W001); one counter is a do
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
+from core import budget
 from core.http import client_ip
-
-WINDOW_SECONDS = 60 * 60
 
 
 def client_fingerprint(request):
@@ -27,20 +25,9 @@ def _budget_key(fingerprint):
 
 def budget_exhausted(fingerprint):
     """True once this client has used up its requests for the hour."""
-    return cache.get(_budget_key(fingerprint), 0) >= settings.PERMISSION_REQUESTS_PER_HOUR
+    return budget.exhausted(_budget_key(fingerprint), settings.PERMISSION_REQUESTS_PER_HOUR)
 
 
 def budget_spend(fingerprint):
-    """Count one request; False when it is over the limit. The hour starts at the client's first request.
-
-    `add` then `incr` is atomic on Redis and memcached (INCR), so concurrent workers never both
-    get the last place; `incr` keeps the key's expiry.
-    """
-    key = _budget_key(fingerprint)
-    cache.add(key, 0, timeout=WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr: this request opens a new hour
-        cache.set(key, 1, timeout=WINDOW_SECONDS)
-        count = 1
-    return count <= settings.PERMISSION_REQUESTS_PER_HOUR
+    """Count one request; False when it is over the limit. The hour starts at the client's first request."""
+    return budget.spend(_budget_key(fingerprint), settings.PERMISSION_REQUESTS_PER_HOUR)

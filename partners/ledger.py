@@ -10,15 +10,15 @@ import base64
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.crypto import salted_hmac
+
+from core import budget
 
 # A transparent 1×1 GIF (43 bytes), the smallest image every browser and mail client shows.
 TRACKING_GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 
 # As long as the Reprint.page_url column.
 PAGE_URL_MAX_LENGTH = 500
-WINDOW_SECONDS = 60 * 60
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
@@ -60,16 +60,5 @@ def _budget_key(token, client):
 
 
 def budget_spend(token, client):
-    """Count one view of grant `token` by `client`; False once that reader has added their hour's worth.
-
-    `add` then `incr` is atomic on Redis and memcached (INCR), as the partner form's limit is.
-    """
-    limit = settings.REPRINT_VIEWS_PER_CLIENT_PER_HOUR
-    key = _budget_key(token, client)
-    cache.add(key, 0, timeout=WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr: this view opens a new hour
-        cache.set(key, 1, timeout=WINDOW_SECONDS)
-        count = 1
-    return count <= limit
+    """Count one view of grant `token` by `client`; False once that reader has added their hour's worth."""
+    return budget.spend(_budget_key(token, client), settings.REPRINT_VIEWS_PER_CLIENT_PER_HOUR)

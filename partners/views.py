@@ -11,6 +11,7 @@ from django.views.generic import FormView, TemplateView
 from articles.models import Article
 from attribution.context_processors import publication_for
 from attribution.credits import attribution_for
+from core.budget import WINDOW_SECONDS
 from core.http import client_ip
 
 from . import clients, ledger
@@ -25,7 +26,7 @@ logger = logging.getLogger(__name__)
 def rate_limited(request):
     """429 in the site's design: the client has sent its hour's worth of requests."""
     response = render(request, "partners/rate_limited.html", status=429)
-    response["Retry-After"] = str(clients.WINDOW_SECONDS)
+    response["Retry-After"] = str(WINDOW_SECONDS)
     return response
 
 

@@ -1,0 +1,28 @@
+"""An hour's budget of requests per client, counted in Django's default cache.
+
+The counter lives in the shared cache, not in process memory, so with Redis (REDIS_URL) every gunicorn
+worker and app server shares it. `add` then `incr` is atomic on Redis and memcached (INCR), so concurrent
+workers never both get the last place; `incr` keeps the key's expiry, so the hour starts at the client's
+first request. Used by the partner form, the tracking image and the digests' sign-up, each with its own
+keys and limit.
+"""
+
+from django.core.cache import cache
+
+WINDOW_SECONDS = 60 * 60
+
+
+def exhausted(key, limit):
+    """True once `key` has used up its `limit` for the hour."""
+    return cache.get(key, 0) >= limit
+
+
+def spend(key, limit):
+    """Count one request against `key`; False once it is over `limit` for the hour."""
+    cache.add(key, 0, timeout=WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr: this request opens a new hour
+        cache.set(key, 1, timeout=WINDOW_SECONDS)
+        count = 1
+    return count <= limit

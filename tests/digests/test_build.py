@@ -6,6 +6,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -184,3 +186,33 @@ def test_deleted_subscribers_get_nothing_and_the_issue_records_each_delivery(con
     assert list(digest.deliveries.values_list("subscriber__email", flat=True)) == [keep.email]
     assert Subscriber.objects.receiving().count() == 1
     assert digest.kind == TargetKind.PUBLICATION
+
+
+def issue_of(count):
+    """A daily issue of `count` articles, each with two authors, a region, a theme and a lead picture."""
+    for number in range(count):
+        CrossPostFactory(
+            published_at=hours_ago(number + 1),
+            authors=[AuthorFactory(), AuthorFactory()],
+            regions=[RegionFactory()],
+            themes=[ThemeFactory()],
+            lead_image=ImageFactory(),
+        )
+    [digest] = services.digests_build(frequency=Frequency.DAILY)
+    return digest
+
+
+@pytest.mark.parametrize("path", ["archive", "issue"])
+def test_the_digest_pages_cost_the_same_for_one_article_or_twenty(client, confirmed, publication, path, settings):
+    settings.PAGE_CACHE = False  # the page itself, not its stored copy
+    confirmed(frequency="daily")
+    counts = []
+    for count in (1, 20):
+        Digest.objects.all().delete()
+        digest = issue_of(count)
+        url = reverse("digests:archive") if path == "archive" else digest.get_absolute_url()
+        client.get(url)  # the menu, footer and settings, remembered once for every page
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1], counts

@@ -3,7 +3,6 @@ from adminsortable2.admin import CustomInlineFormSet, SortableAdminBase, Sortabl
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +18,7 @@ from . import revisions, search, services
 from .admin_panels import panels_for
 from .correction_admin import CorrectionInline
 from .forms import PUBLISH_BUTTON, ArticleAdminForm
-from .models import LIVE_STATUSES, Article, ArticleAuthor, Region, Status, Theme
+from .models import LIVE_STATUSES, Article, ArticleAuthor, Region, Status, Theme, bylines, terms
 from .publishing import article_problems
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -163,16 +162,7 @@ class ArticleAdmin(SortableAdminBase, VersionAdmin):
         return self.can_publish(request)
 
     def get_queryset(self, request):
-        queryset = (
-            super()
-            .get_queryset(request)
-            .prefetch_related(
-                Prefetch(
-                    "author_links", queryset=ArticleAuthor.objects.select_related("author").order_by("order", "pk")
-                ),
-                "regions",
-            )
-        )
+        queryset = super().get_queryset(request).prefetch_related(bylines(), terms("regions"))
         if not self.can_publish(request):
             # Contributors work on their own articles only.
             queryset = queryset.filter(created_by=request.user)
@@ -344,7 +334,7 @@ class ArticleAdmin(SortableAdminBase, VersionAdmin):
 
     @admin.display(description="Regions")
     def region_names(self, obj):
-        return ", ".join(region.name for region in obj.regions.all())
+        return ", ".join(region.name for region in obj.region_list)
 
 
 admin.site.unregister(Tag)

@@ -104,13 +104,13 @@ def card_keys(article, *, bare=False):
         keys.append(f"image-{article.lead_image_id}")
     if not bare:
         keys += [key(author) for author in article.ordered_authors]
-        keys += [key(region) for region in article.regions.all()]
+        keys += [key(region) for region in article.region_list]
     return keys
 
 
 def filed_keys(article):
     """Everything `article` is filed under, as the article page shows it: each object and its archive."""
-    terms = [*article.ordered_authors, *article.regions.all(), *article.themes.all(), *article.tags.all()]
+    terms = [*article.ordered_authors, *article.region_list, *article.theme_list, *article.sorted_tags]
     if article.source_id:
         terms.append(article.source)
     return [name for term in terms for name in (key(term), archive_key(term))]

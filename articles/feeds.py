@@ -166,12 +166,12 @@ class LatestArticlesFeed(Feed):
         return Article.objects.published()
 
     def items(self, obj):
-        items = self.articles(obj).with_card_data().prefetch_related(terms("themes"), "tags")
+        items = self.articles(obj).with_card_data().prefetch_related(terms("themes"), terms("tags"))
         return items.newest_first()[:FEED_LENGTH]
 
     def get_context_data(self, *, item, obj, request, **kwargs):
         # Each item shows its card's data, and its themes and tags as categories.
-        shows(request, *card_keys(item), *map(key, item.themes.all()), *map(key, item.tags.all()))
+        shows(request, *card_keys(item), *map(key, item.theme_list), *map(key, item.sorted_tags))
         return {"article": item, "attribution": attribution_for(item, publication=obj.publication)}
 
     def item_link(self, item):
@@ -190,9 +190,9 @@ class LatestArticlesFeed(Feed):
         return article_modified(item)
 
     def item_categories(self, item):
-        names = [region.name for region in item.regions.all()]
-        names += [theme.name for theme in item.themes.all()]
-        names += sorted(tag.name for tag in item.tags.all())
+        names = [region.name for region in item.region_list]
+        names += [theme.name for theme in item.theme_list]
+        names += [tag.name for tag in item.sorted_tags]
         return list(dict.fromkeys(names))
 
     def item_extra_kwargs(self, item):

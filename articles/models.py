@@ -113,19 +113,23 @@ class ArticleQuerySet(models.QuerySet):
         return (
             self.defer("search_vector", "rank_vector")
             .select_related("source", "lead_image")
-            .prefetch_related(bylines(), terms("regions"), terms("themes"), "tags")
+            .prefetch_related(bylines(), terms("regions"), terms("themes"), terms("tags"))
         )
 
 
+# The prefetches below fill plain lists (`to_attr`), read through Article's properties (ordered_authors,
+# region_list, theme_list, sorted_tags). Filling each article's related manager instead makes Django build
+# a queryset per article and relation, which costs more than the queries themselves: taggit's most.
+
+
 def bylines():
-    """Each article's byline links in order, with their authors."""
-    return Prefetch("author_links", queryset=ArticleAuthor.objects.select_related("author"))
+    """Each article's byline links in order, with their authors, as `article.loaded_byline`."""
+    return Prefetch("author_links", queryset=ArticleAuthor.objects.select_related("author"), to_attr="loaded_byline")
 
 
 def terms(relation):
-    """An article's regions or themes, as pages show them: name and address only."""
-    model = {"regions": Region, "themes": Theme}[relation]
-    return Prefetch(relation, queryset=model.objects.only("id", "name", "slug"))
+    """An article's regions, themes or tags, as `article.loaded_regions` (`loaded_themes`, `loaded_tags`)."""
+    return Prefetch(relation, to_attr=f"loaded_{relation}")
 
 
 @reversion.register(follow=["author_links", "tag_links"])
@@ -284,15 +288,31 @@ class Article(models.Model):
             content_type__app_label="articles", content_type__model="article", object_id=self.pk
         )
 
+    def _loaded(self, relation):
+        """The objects of `relation` that the queryset prefetched (see `terms`), else a query of their own."""
+        loaded = getattr(self, f"loaded_{relation}", None)
+        return loaded if loaded is not None else list(getattr(self, relation).all())
+
+    @property
+    def region_list(self):
+        return self._loaded("regions")
+
+    @property
+    def theme_list(self):
+        return self._loaded("themes")
+
     @property
     def sorted_tags(self):
-        """Tags by name; uses the prefetched tags when the queryset has them."""
-        return sorted(self.tags.all(), key=lambda tag: (tag.name, tag.pk))
+        """Tags by name."""
+        return sorted(self._loaded("tags"), key=lambda tag: (tag.name, tag.pk))
 
     @property
     def ordered_authors(self):
-        """Authors in byline order; uses the prefetched links when the queryset has them."""
-        return [link.author for link in self.author_links.all()]
+        """Authors in byline order; from the links `bylines()` prefetched, else one query."""
+        links = getattr(self, "loaded_byline", None)
+        if links is None:
+            links = self.author_links.select_related("author")
+        return [link.author for link in links]
 
     @property
     def effective_copyright_year(self):

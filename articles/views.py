@@ -239,8 +239,8 @@ def more_and_related(article, count=3):
     if first is not None:
         by_author = list(others.filter(authors=first).newest_first().values_list("pk", flat=True)[:count])
     candidates = others.exclude(pk__in=by_author)
-    regions = [region.pk for region in article.regions.all()]
-    themes = [theme.pk for theme in article.themes.all()]
+    regions = [region.pk for region in article.region_list]
+    themes = [theme.pk for theme in article.theme_list]
     # Ranked among the newest articles sharing a region or theme, not all of them: counting what every
     # article of a large archive shares took over a second (100,000 articles, SQLite).
     # As EXISTS, so the database walks the publication-date index and stops at the pool's size.

@@ -196,7 +196,7 @@ def structured_data(article, attribution, *, publication, our_url, absolute, bod
     keywords = [tag.name for tag in article.sorted_tags]
     if keywords:
         data["keywords"] = keywords
-    sections = [theme.name for theme in article.themes.all()]
+    sections = [theme.name for theme in article.theme_list]
     if sections:
         data["articleSection"] = sections
     data["correction"] = [

@@ -91,10 +91,10 @@ def items_for(articles, publication):
 
 def sections_for(items, kind):
     """Items grouped by their first region (by their first theme in a region's digest), in order of first appearance."""
-    group_by = "themes" if kind == TargetKind.REGION else "regions"
+    group_by = "theme_list" if kind == TargetKind.REGION else "region_list"
     groups = {}
     for item in items:
-        first = next(iter(getattr(item.article, group_by).all()), None)
+        first = next(iter(getattr(item.article, group_by)), None)
         groups.setdefault(first.name if first else "", []).append(item)
     named = [Section(heading, items) for heading, items in groups.items() if heading]
     other = groups.get("")

@@ -83,7 +83,9 @@ def publication(db):
 @pytest.fixture
 def article(publication):
     """A cross-post with every credit: a source, two authors, the original's address and date."""
-    from tests.factories import AuthorFactory, CrossPostFactory, SourceFactory
+    from tests.factories import AuthorFactory
+    from tests.factories import CrossPostFactory
+    from tests.factories import SourceFactory
 
     source = SourceFactory(name="Oriental Review", reprint_terms="Non-commercial reprints with a credit and a link.")
     return CrossPostFactory(

@@ -17,15 +17,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import services
-from articles.models import Article, Correction, CorrectionAmendment, Status
-from tests.factories import (
-    ArticleFactory,
-    AuthorFactory,
-    CorrectionFactory,
-    RegionFactory,
-    form_values,
-    publication_settings,
-)
+from articles.models import Article
+from articles.models import Correction
+from articles.models import CorrectionAmendment
+from articles.models import Status
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import CorrectionFactory
+from tests.factories import RegionFactory
+from tests.factories import form_values
+from tests.factories import publication_settings
 
 pytestmark = pytest.mark.django_db
 

@@ -1,16 +1,25 @@
 """The Editors and Contributors groups: complete on a fresh database, and kept so by every `migrate`."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
+from django.contrib.auth.models import Permission
 from django.contrib.redirects.models import Redirect
 from django.core.management.sql import emit_post_migrate_signal
 from django.urls import reverse
 from reversion.models import Version
 
 from articles import roles
-from articles.models import Article, Status
-from partners.models import PermissionRequest, Reprint, ReprintMessage, RequestStatus
-from tests.factories import AuthorFactory, PermissionRequestFactory, RegionFactory, article_admin_data, form_values
+from articles.models import Article
+from articles.models import Status
+from partners.models import PermissionRequest
+from partners.models import Reprint
+from partners.models import ReprintMessage
+from partners.models import RequestStatus
+from tests.factories import AuthorFactory
+from tests.factories import PermissionRequestFactory
+from tests.factories import RegionFactory
+from tests.factories import article_admin_data
+from tests.factories import form_values
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Status
-from tests.browser.conftest import box, overlap
-from tests.factories import ArticleFactory, PermissionRequestFactory
+from tests.browser.conftest import box
+from tests.browser.conftest import overlap
+from tests.factories import ArticleFactory
+from tests.factories import PermissionRequestFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.frontend]
 PASSWORD = "a-long-browser-test-password"

@@ -11,7 +11,9 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from articles.models import Status
-from tests.factories import ArticleFactory, AuthorFactory, RegionFactory
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import RegionFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.frontend]
 PASSWORD = "a-long-browser-test-password"

@@ -9,9 +9,16 @@ from django.test import Client
 from django.urls import reverse
 
 from articles import services
-from tests.browser.conftest import axe_problems, box, html_problems, overlap
+from tests.browser.conftest import axe_problems
+from tests.browser.conftest import box
+from tests.browser.conftest import html_problems
+from tests.browser.conftest import overlap
 from tests.browser.test_screenshots import ARTIFACTS
-from tests.factories import ArticleFactory, AuthorFactory, CorrectionFactory, RegionFactory, publication_settings
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import CorrectionFactory
+from tests.factories import RegionFactory
+from tests.factories import publication_settings
 
 pytestmark = [pytest.mark.browser, pytest.mark.frontend]
 

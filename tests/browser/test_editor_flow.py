@@ -8,9 +8,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from PIL import Image as PILImage
 
-from articles.models import Article, Status
+from articles.models import Article
+from articles.models import Status
 from images.models import Image
-from tests.factories import AuthorFactory, RegionFactory
+from tests.factories import AuthorFactory
+from tests.factories import RegionFactory
 
 pytestmark = pytest.mark.browser
 PASSWORD = "a-long-browser-test-password"

@@ -9,8 +9,12 @@ from django.conf import settings
 from django.urls import reverse
 
 from originals import services
-from originals.models import Finding, FindingKind, FindingStatus, Watch
-from tests.factories import AuthorFactory, CrossPostFactory
+from originals.models import Finding
+from originals.models import FindingKind
+from originals.models import FindingStatus
+from originals.models import Watch
+from tests.factories import AuthorFactory
+from tests.factories import CrossPostFactory
 from tests.origin_server import origin_server
 from tests.originals.conftest import story
 
@@ -106,7 +110,8 @@ def test_the_archived_copy_line_fits_the_reader_page(page, live_server, transact
 def test_the_reader_page_with_an_archived_copy_is_valid_and_accessible(
     page, live_server, transactional_db, client, vnu_jar, axe_source, tmp_path
 ):
-    from tests.browser.conftest import axe_problems, html_problems
+    from tests.browser.conftest import axe_problems
+    from tests.browser.conftest import html_problems
 
     article = gone_article()
     response = client.get(article.get_absolute_url())

@@ -12,11 +12,15 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from articles.models import Article, Status
+from articles.models import Article
+from articles.models import Status
 from devtools.demo.pictures import draw_abstract
 from images.services import image_create
-from tests.browser.conftest import WCAG, axe_problems
-from tests.factories import ArticleFactory, AuthorFactory, RegionFactory
+from tests.browser.conftest import WCAG
+from tests.browser.conftest import axe_problems
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import RegionFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.frontend]
 PASSWORD = "a-long-browser-test-password"

@@ -8,7 +8,8 @@ import pytest
 import urllib3
 
 from core import fetching
-from core.fetching import FetchRefused, fetch
+from core.fetching import FetchRefused
+from core.fetching import fetch
 
 PAGE = "<html><head><title>A story</title></head><body><p>Words.</p></body></html>"
 

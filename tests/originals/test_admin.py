@@ -6,9 +6,14 @@ from django.urls import reverse
 from reversion.models import Version
 
 from originals import services
-from originals.models import Finding, FindingKind, FindingStatus, Watch, WatchState
+from originals.models import Finding
+from originals.models import FindingKind
+from originals.models import FindingStatus
+from originals.models import Watch
+from originals.models import WatchState
 from tests.factories import CrossPostFactory
-from tests.originals.conftest import paragraphs, story
+from tests.originals.conftest import paragraphs
+from tests.originals.conftest import story
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,12 @@ from django.utils import timezone
 
 from attribution.models import CopyrightHolders
 from tests.browser import conftest as browser_tools
-from tests.browser.conftest import axe_source, vnu_jar  # noqa: F401 - the shared tool fixtures
+from tests.browser.conftest import axe_source  # noqa: F401 - the shared tool fixtures
+from tests.browser.conftest import vnu_jar  # noqa: F401 - the shared tool fixtures
 from tests.conftest import CONTACT  # noqa: F401 - the permissions contact of the `publication` fixture
-from tests.factories import AuthorFactory, CrossPostFactory, SourceFactory
+from tests.factories import AuthorFactory
+from tests.factories import CrossPostFactory
+from tests.factories import SourceFactory
 from tests.origin_server import origin_server
 
 from .reprint_pages import ORIGINAL

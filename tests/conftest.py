@@ -3,6 +3,8 @@ import datetime
 import pytest
 from django.core.cache import cache
 
+from tests.origin_server import origin_server
+
 CONTACT = "permissions@crosspost.example.org"
 
 
@@ -110,3 +112,10 @@ def article_credits(article):
         "Republished from Crosspost Review: http://testserver/articles/colombia-and-nato/",
         "The views expressed are the authors' own.",  # two authors: the disclaimer in the plural
     ]
+
+
+@pytest.fixture
+def origin():
+    """Another site, on 127.0.0.1 (tests/origin_server.py): pages set with origin.page(...), origin.redirect(...)."""
+    with origin_server() as server:
+        yield server

@@ -8,29 +8,17 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from originals import services
 from originals.models import Finding
 from originals.models import FindingKind
 from originals.models import FindingStatus
 from originals.models import Watch
 from tests.factories import AuthorFactory
 from tests.factories import CrossPostFactory
-from tests.origin_server import origin_server
+from tests.originals.conftest import check
 from tests.originals.conftest import story
 
 pytestmark = [pytest.mark.browser, pytest.mark.frontend]
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS_DIR", Path(settings.BASE_DIR) / "test-artifacts")) / "screenshots"
-
-
-@pytest.fixture
-def origin():
-    with origin_server() as server:
-        yield server
-
-
-def check(watch):
-    services.original_check(watch=watch)
-    watch.refresh_from_db()
 
 
 @pytest.fixture

@@ -14,15 +14,6 @@ from core.fetching import fetch
 PAGE = "<html><head><title>A story</title></head><body><p>Words.</p></body></html>"
 
 
-@pytest.fixture(autouse=True)
-def _clean_cache():
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def connections(monkeypatch):
     """Every (address, port) a connection is opened to."""

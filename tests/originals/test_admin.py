@@ -12,6 +12,7 @@ from originals.models import FindingStatus
 from originals.models import Watch
 from originals.models import WatchState
 from tests.factories import CrossPostFactory
+from tests.originals.conftest import check
 from tests.originals.conftest import paragraphs
 from tests.originals.conftest import story
 
@@ -24,11 +25,6 @@ QUEUE = "admin:originals_finding_changelist"
 def editor_member_client(client, editor_member):
     client.force_login(editor_member)
     return client
-
-
-def check(watch):
-    services.original_check(watch=watch)
-    watch.refresh_from_db()
 
 
 @pytest.fixture

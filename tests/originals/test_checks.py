@@ -11,16 +11,11 @@ from originals.models import FindingKind
 from originals.models import FindingStatus
 from originals.models import RedirectKind
 from originals.models import WatchState
+from tests.originals.conftest import check
 from tests.originals.conftest import paragraphs
 from tests.originals.conftest import story
 
 pytestmark = pytest.mark.django_db
-
-
-def check(watch):
-    record = services.original_check(watch=watch)
-    watch.refresh_from_db()
-    return record
 
 
 def open_findings(watch):

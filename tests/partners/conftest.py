@@ -14,7 +14,6 @@ from tests.conftest import CONTACT  # noqa: F401 - the permissions contact of th
 from tests.factories import AuthorFactory
 from tests.factories import CrossPostFactory
 from tests.factories import SourceFactory
-from tests.origin_server import origin_server
 
 from .reprint_pages import ORIGINAL
 
@@ -92,13 +91,6 @@ def chromium():
     browser = BrowserThread()
     yield browser
     browser.close()
-
-
-@pytest.fixture
-def origin():
-    """Another site on 127.0.0.1 (tests/origin_server.py): the partners' pages the credit check reads."""
-    with origin_server() as server:
-        yield server
 
 
 @pytest.fixture

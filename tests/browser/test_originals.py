@@ -12,6 +12,7 @@ from originals.models import Finding
 from originals.models import FindingKind
 from originals.models import FindingStatus
 from originals.models import Watch
+from tests.browser.conftest import sign_in
 from tests.factories import AuthorFactory
 from tests.factories import CrossPostFactory
 from tests.originals.conftest import check
@@ -35,11 +36,7 @@ def moved(transactional_db, origin):
 
 def test_an_editor_uses_the_new_address_in_one_click(page, live_server, editor_member, moved, origin):
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", editor_member.username)
-    page.fill("#id_password", "a-long-test-password")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+    sign_in(page, live_server, editor_member.username, "a-long-test-password")
     page.goto(live_server.url + reverse("admin:originals_finding_changelist"))
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "originals-queue-1280.png"), full_page=True)

@@ -65,6 +65,12 @@ def editor_client(client, editor):
 
 
 @pytest.fixture
+def editor_member_client(client, editor_member):
+    client.force_login(editor_member)
+    return client
+
+
+@pytest.fixture
 def demo_article(db):
     from devtools.demo.loader import load_seed_article
 

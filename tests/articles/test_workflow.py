@@ -34,12 +34,6 @@ def contributor_client(client, contributor):
     return client
 
 
-@pytest.fixture
-def editor_member_client(client, editor_member):
-    client.force_login(editor_member)
-    return client
-
-
 def errors(response):
     soup = BeautifulSoup(response.content, "html.parser")
     return [li.get_text(" ", strip=True) for li in soup.select(".errorlist li")]

@@ -22,12 +22,6 @@ QUEUE = "admin:originals_finding_changelist"
 
 
 @pytest.fixture
-def editor_member_client(client, editor_member):
-    client.force_login(editor_member)
-    return client
-
-
-@pytest.fixture
 def moved(watched, origin):
     check(watched)
     origin.redirect("/story/", "/2026/new-home/", status=301)

@@ -3,6 +3,8 @@ import datetime
 import pytest
 from django.core.cache import cache
 
+from tests.origin_server import origin_server
+
 CONTACT = "permissions@crosspost.example.org"
 
 
@@ -63,6 +65,12 @@ def editor_client(client, editor):
 
 
 @pytest.fixture
+def editor_member_client(client, editor_member):
+    client.force_login(editor_member)
+    return client
+
+
+@pytest.fixture
 def demo_article(db):
     from devtools.demo.loader import load_seed_article
 
@@ -83,7 +91,9 @@ def publication(db):
 @pytest.fixture
 def article(publication):
     """A cross-post with every credit: a source, two authors, the original's address and date."""
-    from tests.factories import AuthorFactory, CrossPostFactory, SourceFactory
+    from tests.factories import AuthorFactory
+    from tests.factories import CrossPostFactory
+    from tests.factories import SourceFactory
 
     source = SourceFactory(name="Oriental Review", reprint_terms="Non-commercial reprints with a credit and a link.")
     return CrossPostFactory(
@@ -108,3 +118,10 @@ def article_credits(article):
         "Republished from Crosspost Review: http://testserver/articles/colombia-and-nato/",
         "The views expressed are the authors' own.",  # two authors: the disclaimer in the plural
     ]
+
+
+@pytest.fixture
+def origin():
+    """Another site, on 127.0.0.1 (tests/origin_server.py): pages set with origin.page(...), origin.redirect(...)."""
+    with origin_server() as server:
+        yield server

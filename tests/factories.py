@@ -11,9 +11,15 @@ from django.utils.text import slugify
 from PIL import Image as PILImage
 from taggit.models import Tag
 
-from articles.models import Article, Correction, Region, Status, Theme
-from articles.services import article_set_authors, correction_add
-from attribution.models import PublicationSettings, Source
+from articles.models import Article
+from articles.models import Correction
+from articles.models import Region
+from articles.models import Status
+from articles.models import Theme
+from articles.services import article_set_authors
+from articles.services import correction_add
+from attribution.models import PublicationSettings
+from attribution.models import Source
 from authors.models import Author
 from images.models import Image
 from images.services import image_create

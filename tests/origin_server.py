@@ -17,7 +17,9 @@ import dataclasses
 import http.server
 import threading
 import time
-from contextlib import contextmanager
+
+from tests.local_server import LocalServer
+from tests.local_server import serving
 
 
 @dataclasses.dataclass
@@ -77,22 +79,15 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.close_connection = True
 
 
-class OriginServer(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
+class OriginServer(LocalServer, http.server.ThreadingHTTPServer):
     def __init__(self, tls=None):
-        super().__init__(("127.0.0.1", 0), _Handler)
+        super().__init__(_Handler)
         self.tls = tls
         if tls is not None:
             self.socket = tls.wrap_socket(self.socket, server_side=True)
         self.lock = threading.Lock()
         self.pages: dict[str, Page] = {}
         self.requests: list[tuple[str, dict]] = []
-
-    @property
-    def port(self):
-        return self.server_address[1]
 
     def url(self, path="/"):
         if self.tls is not None:
@@ -128,15 +123,6 @@ class OriginServer(http.server.ThreadingHTTPServer):
             return [path for path, _headers in self.requests]
 
 
-@contextmanager
 def origin_server(tls=None):
     """A running OriginServer on 127.0.0.1 at a free port, stopped on exit; `tls`: an ssl.SSLContext to serve HTTPS."""
-    server = OriginServer(tls)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    return serving(OriginServer(tls))

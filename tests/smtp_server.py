@@ -1,9 +1,10 @@
 """A mail server on 127.0.0.1 for tests: it speaks enough SMTP to take messages, and can answer slowly."""
 
 import socketserver
-import threading
 import time
-from contextlib import contextmanager
+
+from tests.local_server import LocalServer
+from tests.local_server import serving
 
 
 class _Conversation(socketserver.StreamRequestHandler):
@@ -36,29 +37,14 @@ class _Conversation(socketserver.StreamRequestHandler):
             return  # the client gave up on us: that is what some tests want
 
 
-class _Server(socketserver.ThreadingTCPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
+class _Server(LocalServer, socketserver.ThreadingTCPServer):
     def __init__(self, delay):
-        super().__init__(("127.0.0.1", 0), _Conversation)
+        super().__init__(_Conversation)
         self.delay = delay
         self.messages = []
         self.connections = 0
 
-    @property
-    def port(self):
-        return self.server_address[1]
 
-
-@contextmanager
 def smtp_server(delay=0.0):
-    """A server that waits `delay` seconds before each reply; `.messages` holds what it accepted."""
-    server = _Server(delay)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
+    """A running server that waits `delay` seconds before each reply; `.messages` holds what it accepted."""
+    return serving(_Server(delay))

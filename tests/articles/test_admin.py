@@ -2,7 +2,8 @@
 
 import datetime
 import json
-from urllib.parse import urlencode, urlparse
+from urllib.parse import urlencode
+from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
@@ -11,19 +12,18 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles.models import Article, Status
-from tests.factories import (
-    ArticleFactory,
-    AuthorFactory,
-    CorrectionFactory,
-    CrossPostFactory,
-    ImageFactory,
-    RegionFactory,
-    SourceFactory,
-    TagFactory,
-    ThemeFactory,
-    article_admin_data,
-)
+from articles.models import Article
+from articles.models import Status
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import CorrectionFactory
+from tests.factories import CrossPostFactory
+from tests.factories import ImageFactory
+from tests.factories import RegionFactory
+from tests.factories import SourceFactory
+from tests.factories import TagFactory
+from tests.factories import ThemeFactory
+from tests.factories import article_admin_data
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,8 @@
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 import pytest
 from bs4 import BeautifulSoup
@@ -10,14 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Status
-from tests.factories import (
-    ArticleFactory,
-    AuthorFactory,
-    RegionFactory,
-    SourceFactory,
-    TagFactory,
-    ThemeFactory,
-)
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import RegionFactory
+from tests.factories import SourceFactory
+from tests.factories import TagFactory
+from tests.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,13 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from articles.models import Article, Status
-from tests.factories import ArticleFactory, AuthorFactory, RegionFactory, article_admin_data, form_values
+from articles.models import Article
+from articles.models import Status
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import RegionFactory
+from tests.factories import article_admin_data
+from tests.factories import form_values
 
 pytestmark = pytest.mark.django_db
 

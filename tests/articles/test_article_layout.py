@@ -10,15 +10,13 @@ from django.utils import timezone
 from articles.models import Status
 from attribution.credits import disclaimer_for
 from attribution.models import CanonicalPolicy
-from tests.factories import (
-    ArticleFactory,
-    AuthorFactory,
-    CrossPostFactory,
-    RegionFactory,
-    SourceFactory,
-    ThemeFactory,
-    publication_settings,
-)
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import CrossPostFactory
+from tests.factories import RegionFactory
+from tests.factories import SourceFactory
+from tests.factories import ThemeFactory
+from tests.factories import publication_settings
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.timedelta(days=1)

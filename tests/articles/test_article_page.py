@@ -10,17 +10,17 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from articles.models import ArticleAuthor
-from attribution.models import CanonicalPolicy, CopyrightHolders, Source
+from attribution.models import CanonicalPolicy
+from attribution.models import CopyrightHolders
+from attribution.models import Source
 from authors.models import Author
 from devtools.demo import seed
 from images.models import Image
-from tests.factories import (
-    ArticleFactory,
-    AuthorFactory,
-    CrossPostFactory,
-    ImageFactory,
-    publication_settings,
-)
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import CrossPostFactory
+from tests.factories import ImageFactory
+from tests.factories import publication_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -480,7 +480,8 @@ def test_cross_post_without_a_source_record_still_names_and_points_to_its_origin
 
 
 def test_copyright_line_without_a_year_has_no_dangling_comma(client, editor_client):
-    from tests.factories import ArticleFactory, AuthorFactory
+    from tests.factories import ArticleFactory
+    from tests.factories import AuthorFactory
 
     article = ArticleFactory(status="draft", published_at=None, authors=[AuthorFactory(name="Ann Lee")])
     soup = BeautifulSoup(editor_client.get(article.get_absolute_url()).content, "html.parser")

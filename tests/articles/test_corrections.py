@@ -17,15 +17,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import services
-from articles.models import Article, Correction, CorrectionAmendment, Status
-from tests.factories import (
-    ArticleFactory,
-    AuthorFactory,
-    CorrectionFactory,
-    RegionFactory,
-    form_values,
-    publication_settings,
-)
+from articles.models import Article
+from articles.models import Correction
+from articles.models import CorrectionAmendment
+from articles.models import Status
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import CorrectionFactory
+from tests.factories import RegionFactory
+from tests.factories import form_values
+from tests.factories import publication_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -355,18 +356,12 @@ def admin_url(view, *args, model="correction"):
     return reverse(f"admin:articles_{model}_{view}", args=args)
 
 
-@pytest.fixture
-def member_client(client, editor_member):
-    client.force_login(editor_member)
-    return client
-
-
-def test_an_editors_group_member_corrects_an_article_on_its_form(member_client, editor_member):
+def test_an_editors_group_member_corrects_an_article_on_its_form(editor_member_client, editor_member):
     article = ArticleFactory(authors=[AuthorFactory()], regions=[RegionFactory()])
     then = long_ago(article)
     corrected_on = timezone.localdate() - datetime.timedelta(days=2)
     url = admin_url("change", article.pk, model="article")
-    data = form_values(member_client.get(url).content, "form#article_form")
+    data = form_values(editor_member_client.get(url).content, "form#article_form")
     assert data["corrections-TOTAL_FORMS"] == "0"
     data.update(
         {
@@ -378,7 +373,7 @@ def test_an_editors_group_member_corrects_an_article_on_its_form(member_client, 
         }
     )
 
-    response = member_client.post(url, data)
+    response = editor_member_client.post(url, data)
 
     assert response.status_code == 302, response.context["errors"] if response.context else response
     correction = Correction.objects.get(article=article)
@@ -392,31 +387,31 @@ def test_an_editors_group_member_corrects_an_article_on_its_form(member_client, 
     assert article.updated_at > then + datetime.timedelta(days=9)
 
     # Reworded on the same form: the earlier wording is kept, by whom it was replaced.
-    data = form_values(member_client.get(url).content, "form#article_form")
+    data = form_values(editor_member_client.get(url).content, "form#article_form")
     data.update({"corrections-0-what_is_right": "It opened in March 2018.", "_continue": "Save"})
-    assert member_client.post(url, data).status_code == 302
+    assert editor_member_client.post(url, data).status_code == 302
     earlier = correction.amendments.get()
     assert earlier.what_is_right == RIGHT and earlier.replaced_by == editor_member
 
 
-def test_the_form_has_no_way_to_delete_a_correction(member_client):
+def test_the_form_has_no_way_to_delete_a_correction(editor_member_client):
     correction = CorrectionFactory()
-    page = soup(member_client.get(admin_url("change", correction.article_id, model="article")))
+    page = soup(editor_member_client.get(admin_url("change", correction.article_id, model="article")))
 
     assert page.find("input", attrs={"name": "corrections-0-what_was_wrong"}) is None  # a textarea
     assert page.find("textarea", attrs={"name": "corrections-0-what_was_wrong"}) is not None
     assert page.find("input", attrs={"name": "corrections-0-DELETE"}) is None
 
 
-def test_a_draft_s_form_offers_no_corrections(member_client):
+def test_a_draft_s_form_offers_no_corrections(editor_member_client):
     article = ArticleFactory(status=Status.DRAFT)
-    page = soup(member_client.get(admin_url("change", article.pk, model="article")))
+    page = soup(editor_member_client.get(admin_url("change", article.pk, model="article")))
     assert page.find("input", attrs={"name": "corrections-TOTAL_FORMS"}) is None
 
 
-def test_no_one_deletes_a_correction_in_the_admin(member_client, editor_client):
+def test_no_one_deletes_a_correction_in_the_admin(editor_member_client, editor_client):
     correction = CorrectionFactory()
-    for client in (member_client, editor_client):  # an Editors-group member, and a superuser
+    for client in (editor_member_client, editor_client):  # an Editors-group member, and a superuser
         assert client.get(admin_url("delete", correction.pk)).status_code == 403
         assert client.post(admin_url("delete", correction.pk), {"post": "yes"}).status_code == 403
         changelist = soup(client.get(admin_url("changelist")))
@@ -424,13 +419,13 @@ def test_no_one_deletes_a_correction_in_the_admin(member_client, editor_client):
     assert Correction.objects.filter(pk=correction.pk).exists()
 
 
-def test_the_corrections_list_and_its_forms_work_for_an_editors_group_member(member_client, editor_member):
+def test_the_corrections_list_and_its_forms_work_for_an_editors_group_member(editor_member_client, editor_member):
     article = ArticleFactory(title="Ports and power", published_at=LONG_AGO)
     draft = ArticleFactory(status=Status.DRAFT)
-    assert member_client.get(admin_url("changelist")).status_code == 200
+    assert editor_member_client.get(admin_url("changelist")).status_code == 200
 
     no_history = {"amendments-TOTAL_FORMS": "0", "amendments-INITIAL_FORMS": "0"}  # the read-only inline's
-    refused = member_client.post(
+    refused = editor_member_client.post(
         admin_url("add"),
         {
             "article": draft.pk,
@@ -444,7 +439,7 @@ def test_the_corrections_list_and_its_forms_work_for_an_editors_group_member(mem
     assert "Only a published article can be corrected" in refused.content.decode()
     assert not Correction.objects.exists()
 
-    added = member_client.post(
+    added = editor_member_client.post(
         admin_url("add"),
         {
             "article": article.pk,
@@ -458,7 +453,7 @@ def test_the_corrections_list_and_its_forms_work_for_an_editors_group_member(mem
     correction = Correction.objects.get()
     assert correction.created_by == editor_member
 
-    changed = member_client.post(
+    changed = editor_member_client.post(
         admin_url("change", correction.pk),
         {
             "corrected_on": "2025-03-04",
@@ -470,13 +465,13 @@ def test_the_corrections_list_and_its_forms_work_for_an_editors_group_member(mem
     )
     assert changed.status_code == 302
     assert correction.amendments.get().what_is_right == RIGHT
-    page = soup(member_client.get(admin_url("change", correction.pk)))
+    page = soup(editor_member_client.get(admin_url("change", correction.pk)))
     assert RIGHT in page.get_text()  # the earlier wording, read-only, on the correction's page
 
 
-def test_bad_input_in_the_admin_is_a_form_error_not_a_500(member_client):
+def test_bad_input_in_the_admin_is_a_form_error_not_a_500(editor_member_client):
     article = ArticleFactory()
-    response = member_client.post(
+    response = editor_member_client.post(
         admin_url("add"),
         {"article": article.pk, "corrected_on": "not a date", "what_was_wrong": "", "what_is_right": ""},
     )
@@ -485,7 +480,7 @@ def test_bad_input_in_the_admin_is_a_form_error_not_a_500(member_client):
     assert not Correction.objects.exists()
 
     ahead = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
-    response = member_client.post(
+    response = editor_member_client.post(
         admin_url("add"),
         {
             "article": article.pk,

@@ -7,7 +7,12 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import Status
-from tests.factories import ArticleFactory, AuthorFactory, RegionFactory, SourceFactory, TagFactory, ThemeFactory
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import RegionFactory
+from tests.factories import SourceFactory
+from tests.factories import TagFactory
+from tests.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
 

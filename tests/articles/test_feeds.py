@@ -3,7 +3,8 @@
 import datetime
 import json
 import xml.etree.ElementTree as ET
-from html import escape, unescape
+from html import escape
+from html import unescape
 
 import feedparser
 import pytest
@@ -13,15 +14,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Status
-from tests.factories import (
-    ArticleFactory,
-    AuthorFactory,
-    CrossPostFactory,
-    RegionFactory,
-    SourceFactory,
-    ThemeFactory,
-    publication_settings,
-)
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import CrossPostFactory
+from tests.factories import RegionFactory
+from tests.factories import SourceFactory
+from tests.factories import ThemeFactory
+from tests.factories import publication_settings
 
 pytestmark = pytest.mark.django_db
 

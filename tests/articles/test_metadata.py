@@ -5,7 +5,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from attribution.models import CanonicalPolicy
-from tests.factories import ArticleFactory, AuthorFactory, CrossPostFactory, ImageFactory, publication_settings
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import CrossPostFactory
+from tests.factories import ImageFactory
+from tests.factories import publication_settings
 
 pytestmark = pytest.mark.django_db
 BASE = "http://testserver"

@@ -3,21 +3,21 @@
 import datetime
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
+from django.db import transaction
 from django.db.models import ProtectedError
 from django.urls import resolve
 
 from articles import views
-from articles.models import Article, ArticleAuthor
-from tests.factories import (
-    ArticleFactory,
-    AuthorFactory,
-    CrossPostFactory,
-    ImageFactory,
-    RegionFactory,
-    SourceFactory,
-    ThemeFactory,
-)
+from articles.models import Article
+from articles.models import ArticleAuthor
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import CrossPostFactory
+from tests.factories import ImageFactory
+from tests.factories import RegionFactory
+from tests.factories import SourceFactory
+from tests.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
 

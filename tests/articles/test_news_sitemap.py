@@ -11,11 +11,16 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Status
+from articles.models import Article
+from articles.models import Status
 from articles.services import articles_write_many
-from articles.sitemaps import NEWS_LIMIT, news_language
+from articles.sitemaps import NEWS_LIMIT
+from articles.sitemaps import news_language
 from attribution.models import CanonicalPolicy
-from tests.factories import ArticleFactory, CrossPostFactory, SourceFactory, publication_settings
+from tests.factories import ArticleFactory
+from tests.factories import CrossPostFactory
+from tests.factories import SourceFactory
+from tests.factories import publication_settings
 
 pytestmark = pytest.mark.django_db
 

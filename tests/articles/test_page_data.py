@@ -3,9 +3,16 @@
 import pytest
 from django.db.models import Prefetch
 
-from articles.models import Article, ArticleAuthor, Region, Theme
+from articles.models import Article
+from articles.models import ArticleAuthor
+from articles.models import Region
+from articles.models import Theme
 from articles.services import article_set_authors
-from tests.factories import AuthorFactory, CrossPostFactory, RegionFactory, TagFactory, ThemeFactory
+from tests.factories import AuthorFactory
+from tests.factories import CrossPostFactory
+from tests.factories import RegionFactory
+from tests.factories import TagFactory
+from tests.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,9 @@ from django.urls import reverse
 
 from articles.models import Article
 from articles.sanitizer import sanitize_html
-from tests.factories import ArticleFactory, ImageFactory, article_admin_data
+from tests.factories import ArticleFactory
+from tests.factories import ImageFactory
+from tests.factories import article_admin_data
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,13 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Status
-from tests.factories import ArticleFactory, AuthorFactory, RegionFactory, SourceFactory, article_admin_data
+from articles.models import Article
+from articles.models import Status
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import RegionFactory
+from tests.factories import SourceFactory
+from tests.factories import article_admin_data
 
 pytestmark = pytest.mark.django_db
 

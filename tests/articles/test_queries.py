@@ -21,16 +21,14 @@ from django.urls import reverse
 
 from articles.models import Article
 from attribution.models import PublicationSettings
-from tests.factories import (
-    AuthorFactory,
-    CrossPostFactory,
-    ImageFactory,
-    RegionFactory,
-    SourceFactory,
-    TagFactory,
-    ThemeFactory,
-    publication_settings,
-)
+from tests.factories import AuthorFactory
+from tests.factories import CrossPostFactory
+from tests.factories import ImageFactory
+from tests.factories import RegionFactory
+from tests.factories import SourceFactory
+from tests.factories import TagFactory
+from tests.factories import ThemeFactory
+from tests.factories import publication_settings
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 

@@ -7,10 +7,16 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from articles import search
-from articles.models import Article, Status
-from articles.services import Filing, article_save, articles_write_many
+from articles.models import Article
+from articles.models import Status
+from articles.services import Filing
+from articles.services import article_save
+from articles.services import articles_write_many
 from articles.tasks import reindex_articles
-from tests.factories import ArticleFactory, AuthorFactory, SourceFactory, article_admin_data
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import SourceFactory
+from tests.factories import article_admin_data
 from tests.worker import run_worker
 
 needs_index = pytest.mark.skipif("not search.full_text_available()", reason="a database without a full-text index")

@@ -1,16 +1,25 @@
 """The Editors and Contributors groups: complete on a fresh database, and kept so by every `migrate`."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
+from django.contrib.auth.models import Permission
 from django.contrib.redirects.models import Redirect
 from django.core.management.sql import emit_post_migrate_signal
 from django.urls import reverse
 from reversion.models import Version
 
 from articles import roles
-from articles.models import Article, Status
-from partners.models import PermissionRequest, Reprint, ReprintMessage, RequestStatus
-from tests.factories import AuthorFactory, PermissionRequestFactory, RegionFactory, article_admin_data, form_values
+from articles.models import Article
+from articles.models import Status
+from partners.models import PermissionRequest
+from partners.models import Reprint
+from partners.models import ReprintMessage
+from partners.models import RequestStatus
+from tests.factories import AuthorFactory
+from tests.factories import PermissionRequestFactory
+from tests.factories import RegionFactory
+from tests.factories import article_admin_data
+from tests.factories import form_values
 
 pytestmark = pytest.mark.django_db
 
@@ -54,17 +63,11 @@ def test_every_migrate_restores_what_the_groups_lack_and_keeps_additions():
     assert {perm(PermissionRequest, "change"), perm(Redirect, "add"), "auth.view_user"} <= granted
 
 
-@pytest.fixture
-def member_client(client, editor_member):
-    client.force_login(editor_member)
-    return client
-
-
-def test_an_editors_group_member_decides_a_request(member_client, editor_member):
+def test_an_editors_group_member_decides_a_request(editor_member_client, editor_member):
     request = PermissionRequestFactory()
-    assert member_client.get(admin_url(PermissionRequest, "change", request.pk)).status_code == 200
+    assert editor_member_client.get(admin_url(PermissionRequest, "change", request.pk)).status_code == 200
 
-    response = member_client.post(
+    response = editor_member_client.post(
         admin_url(PermissionRequest, "decide", request.pk), {"decision": "approve", "note": "Fine by the author."}
     )
 
@@ -74,34 +77,34 @@ def test_an_editors_group_member_decides_a_request(member_client, editor_member)
     assert request.decided_by == editor_member
 
 
-def test_an_editors_group_member_restores_a_revision(member_client):
+def test_an_editors_group_member_restores_a_revision(editor_member_client):
     author, region = AuthorFactory(), RegionFactory()
     data = article_admin_data(
         title="First title", slug="first", authors=[(author, 0)], regions=[str(region.pk)], status=Status.DRAFT
     )
-    assert member_client.post(admin_url(Article, "add"), data).status_code == 302
+    assert editor_member_client.post(admin_url(Article, "add"), data).status_code == 302
     article = Article.objects.get()
     data.update(
         title="Second title",
         **{"author_links-INITIAL_FORMS": "1", "author_links-0-id": str(article.author_links.get().pk)},
         **{"author_links-0-article": str(article.pk)},
     )
-    assert member_client.post(admin_url(Article, "change", article.pk), data).status_code == 302
+    assert editor_member_client.post(admin_url(Article, "change", article.pk), data).status_code == 302
     first = Version.objects.get_for_object(article).order_by("revision__date_created", "pk").first()
 
     url = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
-    page = member_client.get(url)
+    page = editor_member_client.get(url)
     assert page.status_code == 200
     restored = form_values(page.content, "form#article_form")
     restored["_save"] = "Save"
-    assert member_client.post(url, restored).status_code == 302
+    assert editor_member_client.post(url, restored).status_code == 302
 
     article.refresh_from_db()
     assert article.title == "First title"
 
 
-def test_an_editors_group_member_adds_a_redirect(member_client):
-    response = member_client.post(
+def test_an_editors_group_member_adds_a_redirect(editor_member_client):
+    response = editor_member_client.post(
         admin_url(Redirect, "add"), {"site": "1", "old_path": "/old-address/", "new_path": "/articles/new/"}
     )
 

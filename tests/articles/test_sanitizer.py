@@ -9,7 +9,8 @@ from django.urls import reverse
 from articles.embeds import embedded_image_ids
 from articles.models import Article
 from devtools.demo import seed
-from tests.factories import ArticleFactory, article_admin_data
+from tests.factories import ArticleFactory
+from tests.factories import article_admin_data
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,13 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Status
-from tests.factories import ArticleFactory, AuthorFactory, RegionFactory, SourceFactory, ThemeFactory
+from articles.models import Article
+from articles.models import Status
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import RegionFactory
+from tests.factories import SourceFactory
+from tests.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
 postgres_only = pytest.mark.skipif("connection.vendor != 'postgresql'", reason="full-text search needs PostgreSQL")
@@ -244,7 +249,8 @@ def test_snippet_marks_words_by_their_stems(client):
 
 
 def test_snippet_marks_whole_words_and_escapes_everything_else():
-    from articles.search import highlight, lexemes
+    from articles.search import highlight
+    from articles.search import lexemes
 
     assert highlight("Rail & railways <b>", ["rail"]) == "<mark>Rail</mark> &amp; <mark>railways</mark> &lt;b&gt;"
     assert highlight("derailed", ["rail"]) == "derailed"
@@ -400,7 +406,8 @@ def test_sqlite_generated_corpus_is_indexed_and_removed_with_it():
     ],
 )
 def test_fts5_query_reads_web_search_syntax_and_quotes_every_word(typed, fts5):
-    from articles.search import SQLITE_TABLE, fts5_query
+    from articles.search import SQLITE_TABLE
+    from articles.search import fts5_query
 
     assert fts5_query(typed) == fts5
     if fts5 and connection.vendor == "sqlite":  # and FTS5 takes it
@@ -410,7 +417,8 @@ def test_fts5_query_reads_web_search_syntax_and_quotes_every_word(typed, fts5):
 
 @sqlite_only
 def test_sqlite_rebuild_leaves_nothing_of_the_old_index():
-    from articles.search import SQLITE_TABLE, rebuild_search_index
+    from articles.search import SQLITE_TABLE
+    from articles.search import rebuild_search_index
 
     article = ArticleFactory(title="Kept")
     with connection.cursor() as cursor:  # a row whose article is long gone (a raw delete, a restore)

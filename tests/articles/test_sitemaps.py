@@ -8,16 +8,15 @@ from django.contrib.sites.models import Site
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Status
+from articles.models import Article
+from articles.models import Status
 from attribution.models import CanonicalPolicy
-from tests.factories import (
-    ArticleFactory,
-    AuthorFactory,
-    CrossPostFactory,
-    RegionFactory,
-    SourceFactory,
-    ThemeFactory,
-)
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import CrossPostFactory
+from tests.factories import RegionFactory
+from tests.factories import SourceFactory
+from tests.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
 

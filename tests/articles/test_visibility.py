@@ -7,15 +7,14 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
-from articles.models import Article, Status
-from tests.factories import (
-    ArticleFactory,
-    AuthorFactory,
-    RegionFactory,
-    SourceFactory,
-    TagFactory,
-    ThemeFactory,
-)
+from articles.models import Article
+from articles.models import Status
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import RegionFactory
+from tests.factories import SourceFactory
+from tests.factories import TagFactory
+from tests.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
 

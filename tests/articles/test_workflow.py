@@ -9,16 +9,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import roles
-from articles.models import Article, Status
-from tests.factories import (
-    ArticleFactory,
-    AuthorFactory,
-    CrossPostFactory,
-    RegionFactory,
-    SourceFactory,
-    ThemeFactory,
-    article_admin_data,
-)
+from articles.models import Article
+from articles.models import Status
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import CrossPostFactory
+from tests.factories import RegionFactory
+from tests.factories import SourceFactory
+from tests.factories import ThemeFactory
+from tests.factories import article_admin_data
 
 pytestmark = pytest.mark.django_db
 ADD = reverse("admin:articles_article_add")
@@ -32,12 +31,6 @@ def change_url(article):
 @pytest.fixture
 def contributor_client(client, contributor):
     client.force_login(contributor)
-    return client
-
-
-@pytest.fixture
-def editor_member_client(client, editor_member):
-    client.force_login(editor_member)
     return client
 
 

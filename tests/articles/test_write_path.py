@@ -7,10 +7,18 @@ from django.test.utils import CaptureQueriesContext
 from reversion.models import Version
 
 from articles import search
-from articles.models import Article, ArticleAuthor, Status
-from articles.services import Filing, article_save, articles_reindex, articles_write_many
+from articles.models import Article
+from articles.models import ArticleAuthor
+from articles.models import Status
+from articles.services import Filing
+from articles.services import article_save
+from articles.services import articles_reindex
+from articles.services import articles_write_many
 from pagecache.store import clock
-from tests.factories import ArticleFactory, AuthorFactory, RegionFactory, ThemeFactory
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import RegionFactory
+from tests.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
 

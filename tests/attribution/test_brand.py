@@ -5,17 +5,16 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from attribution.brand import (
-    DARK_SURFACE,
-    LIGHT_SURFACE,
-    WHITE,
-    contrast,
-    dark_mode_accent,
-    validate_accent_colour,
-    validate_link,
-    validate_logo,
-)
-from tests.factories import png_bytes, publication_settings
+from attribution.brand import DARK_SURFACE
+from attribution.brand import LIGHT_SURFACE
+from attribution.brand import WHITE
+from attribution.brand import contrast
+from attribution.brand import dark_mode_accent
+from attribution.brand import validate_accent_colour
+from attribution.brand import validate_link
+from attribution.brand import validate_logo
+from tests.factories import png_bytes
+from tests.factories import publication_settings
 
 SAFE_SVG = (
     b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 120 40">'

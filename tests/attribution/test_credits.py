@@ -3,9 +3,13 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from attribution.credits import Attribution, attribution_for, republication_kit
-from attribution.models import CanonicalPolicy, CopyrightHolders
-from tests.factories import AuthorFactory, CrossPostFactory
+from attribution.credits import Attribution
+from attribution.credits import attribution_for
+from attribution.credits import republication_kit
+from attribution.models import CanonicalPolicy
+from attribution.models import CopyrightHolders
+from tests.factories import AuthorFactory
+from tests.factories import CrossPostFactory
 
 pytestmark = pytest.mark.django_db
 

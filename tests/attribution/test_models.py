@@ -1,12 +1,14 @@
 """Sources and the publication-settings singleton."""
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
+from django.db import transaction
 from django.urls import resolve
 
 from articles.views import ArchiveView
 from attribution.models import PublicationSettings
-from tests.factories import SourceFactory, publication_settings
+from tests.factories import SourceFactory
+from tests.factories import publication_settings
 
 pytestmark = pytest.mark.django_db
 

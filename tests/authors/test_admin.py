@@ -9,7 +9,10 @@ from PIL import Image as PILImage
 
 from authors.models import Author
 from tests.factories import AuthorFactory
-from tests.images.samples import PAGE, picture_bytes, png_bomb, with_private_metadata
+from tests.images.samples import PAGE
+from tests.images.samples import picture_bytes
+from tests.images.samples import png_bomb
+from tests.images.samples import with_private_metadata
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,8 @@
 """Authors: unique slugs, their archive URL and their name as their string."""
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
+from django.db import transaction
 from django.urls import resolve
 
 from articles.views import ArchiveView

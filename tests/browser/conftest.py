@@ -27,6 +27,8 @@ CHROMIUM_ARGS = [
 ]
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# The password of the editors the browser tests sign in as.
+PASSWORD = "a-long-browser-test-password"
 
 # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -102,6 +104,15 @@ def axe_problems(page, name):
         for violation in result["violations"]
         for node in violation["nodes"]
     ]
+
+
+def sign_in(page, live_server, username="desk", password=PASSWORD):
+    """Sign in on the admin's login page as an editor would, and wait for the admin's index."""
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
 
 
 # --- Layout checks shared by the browser tests: where things are on the page ---------------------

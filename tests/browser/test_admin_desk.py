@@ -12,11 +12,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Status
-from tests.browser.conftest import box, overlap
-from tests.factories import ArticleFactory, PermissionRequestFactory
+from tests.browser.conftest import PASSWORD
+from tests.browser.conftest import box
+from tests.browser.conftest import overlap
+from tests.browser.conftest import sign_in
+from tests.factories import ArticleFactory
+from tests.factories import PermissionRequestFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.frontend]
-PASSWORD = "a-long-browser-test-password"
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS_DIR", Path(settings.BASE_DIR) / "test-artifacts")) / "screenshots"
 WIDTHS = (1024, 1280, 1920)
 LONG_TITLE = (
@@ -39,11 +42,7 @@ def desk(transactional_db):
 
 @pytest.fixture
 def signed_in(page, live_server, desk):
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "desk")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+    sign_in(page, live_server)
     return page
 
 

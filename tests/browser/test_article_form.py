@@ -11,10 +11,13 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from articles.models import Status
-from tests.factories import ArticleFactory, AuthorFactory, RegionFactory
+from tests.browser.conftest import PASSWORD
+from tests.browser.conftest import sign_in
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import RegionFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.frontend]
-PASSWORD = "a-long-browser-test-password"
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS_DIR", Path(settings.BASE_DIR) / "test-artifacts")) / "screenshots"
 
 
@@ -27,11 +30,7 @@ def draft(transactional_db):
 @pytest.fixture
 def form_page(page, live_server, draft):
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "desk")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+    sign_in(page, live_server)
     page.goto(live_server.url + reverse("admin:articles_article_change", args=[draft.pk]))
     return page
 

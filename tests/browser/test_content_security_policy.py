@@ -7,9 +7,11 @@ import pytest
 import reversion
 from django.contrib.auth import get_user_model
 
-from articles.models import Article, Region
+from articles.models import Article
+from articles.models import Region
 from devtools.demo.loader import load_demo_content
-from tests.factories import ImageFactory, PermissionRequestFactory
+from tests.factories import ImageFactory
+from tests.factories import PermissionRequestFactory
 
 pytestmark = pytest.mark.browser
 PASSWORD = "a-long-browser-password"

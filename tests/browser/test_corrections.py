@@ -9,14 +9,22 @@ from django.test import Client
 from django.urls import reverse
 
 from articles import services
-from tests.browser.conftest import axe_problems, box, html_problems, overlap
+from tests.browser.conftest import PASSWORD
+from tests.browser.conftest import axe_problems
+from tests.browser.conftest import box
+from tests.browser.conftest import html_problems
+from tests.browser.conftest import overlap
+from tests.browser.conftest import sign_in
 from tests.browser.test_screenshots import ARTIFACTS
-from tests.factories import ArticleFactory, AuthorFactory, CorrectionFactory, RegionFactory, publication_settings
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import CorrectionFactory
+from tests.factories import RegionFactory
+from tests.factories import publication_settings
 
 pytestmark = [pytest.mark.browser, pytest.mark.frontend]
 
 WIDTHS = (360, 1280)
-PASSWORD = "a-long-browser-test-password"
 
 
 @pytest.fixture
@@ -103,11 +111,7 @@ def test_an_editor_adds_a_correction_below_the_article_s_fields(corrected, live_
     user = get_user_model().objects.create_user("desk", "desk@example.org", PASSWORD, is_staff=True)
     user.groups.add(Group.objects.get(name=roles.EDITORS))
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "desk")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+    sign_in(page, live_server)
 
     page.goto(live_server.url + reverse("admin:articles_article_change", args=[corrected.pk]))
     group = box(page, "#corrections-group")

@@ -8,12 +8,15 @@ import pytest
 from django.contrib.auth import get_user_model
 from PIL import Image as PILImage
 
-from articles.models import Article, Status
+from articles.models import Article
+from articles.models import Status
 from images.models import Image
-from tests.factories import AuthorFactory, RegionFactory
+from tests.browser.conftest import PASSWORD
+from tests.browser.conftest import sign_in
+from tests.factories import AuthorFactory
+from tests.factories import RegionFactory
 
 pytestmark = pytest.mark.browser
-PASSWORD = "a-long-browser-test-password"
 
 PASTED = """
 <h2>What the treaty says</h2>
@@ -60,10 +63,7 @@ def test_editor_uploads_places_a_picture_publishes_and_readers_see_it(live_serve
     AuthorFactory(name="Ines Duarte")
     RegionFactory(name="Northern Europe")
 
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "desk")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    sign_in(page, live_server)
 
     # 1. Upload a picture to the library.
     page.goto(f"{live_server.url}/admin/images/image/add/")

@@ -18,10 +18,13 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 
 from articles import roles
-from articles.models import Article, Status
+from articles.models import Article
+from articles.models import Status
 from devtools.demo.pictures import draw_abstract
 from images.services import image_create
-from tests.factories import AuthorFactory, RegionFactory, ThemeFactory
+from tests.factories import AuthorFactory
+from tests.factories import RegionFactory
+from tests.factories import ThemeFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.frontend]
 PASSWORD = "a-long-journey-password"

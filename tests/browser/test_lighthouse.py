@@ -16,7 +16,9 @@ from django.conf import settings
 
 from articles.models import Article
 from devtools.demo.loader import load_demo_content
-from tests.browser.conftest import CHROMIUM, ROOT, require
+from tests.browser.conftest import CHROMIUM
+from tests.browser.conftest import ROOT
+from tests.browser.conftest import require
 
 pytestmark = [pytest.mark.browser, pytest.mark.frontend]
 

@@ -8,25 +8,18 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from originals import services
-from originals.models import Finding, FindingKind, FindingStatus, Watch
-from tests.factories import AuthorFactory, CrossPostFactory
-from tests.origin_server import origin_server
+from originals.models import Finding
+from originals.models import FindingKind
+from originals.models import FindingStatus
+from originals.models import Watch
+from tests.browser.conftest import sign_in
+from tests.factories import AuthorFactory
+from tests.factories import CrossPostFactory
+from tests.originals.conftest import check
 from tests.originals.conftest import story
 
 pytestmark = [pytest.mark.browser, pytest.mark.frontend]
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS_DIR", Path(settings.BASE_DIR) / "test-artifacts")) / "screenshots"
-
-
-@pytest.fixture
-def origin():
-    with origin_server() as server:
-        yield server
-
-
-def check(watch):
-    services.original_check(watch=watch)
-    watch.refresh_from_db()
 
 
 @pytest.fixture
@@ -43,11 +36,7 @@ def moved(transactional_db, origin):
 
 def test_an_editor_uses_the_new_address_in_one_click(page, live_server, editor_member, moved, origin):
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", editor_member.username)
-    page.fill("#id_password", "a-long-test-password")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+    sign_in(page, live_server, editor_member.username, "a-long-test-password")
     page.goto(live_server.url + reverse("admin:originals_finding_changelist"))
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "originals-queue-1280.png"), full_page=True)
@@ -106,7 +95,8 @@ def test_the_archived_copy_line_fits_the_reader_page(page, live_server, transact
 def test_the_reader_page_with_an_archived_copy_is_valid_and_accessible(
     page, live_server, transactional_db, client, vnu_jar, axe_source, tmp_path
 ):
-    from tests.browser.conftest import axe_problems, html_problems
+    from tests.browser.conftest import axe_problems
+    from tests.browser.conftest import html_problems
 
     article = gone_article()
     response = client.get(article.get_absolute_url())

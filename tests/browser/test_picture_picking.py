@@ -12,14 +12,19 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from articles.models import Article, Status
+from articles.models import Article
+from articles.models import Status
 from devtools.demo.pictures import draw_abstract
 from images.services import image_create
-from tests.browser.conftest import WCAG, axe_problems
-from tests.factories import ArticleFactory, AuthorFactory, RegionFactory
+from tests.browser.conftest import PASSWORD
+from tests.browser.conftest import WCAG
+from tests.browser.conftest import axe_problems
+from tests.browser.conftest import sign_in
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import RegionFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.frontend]
-PASSWORD = "a-long-browser-test-password"
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS_DIR", Path(settings.BASE_DIR) / "test-artifacts")) / "screenshots"
 
 LIBRARY = [
@@ -49,14 +54,6 @@ def desk(transactional_db):
         regions=[RegionFactory(name="Northern Europe")],
     )
     return article, pictures
-
-
-def _sign_in(page, live_server):
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "desk")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
 
 
 def _shoot(target, name, width, height=900):
@@ -91,7 +88,7 @@ def test_an_editor_picks_pictures_from_the_library_and_readers_see_them_credited
     page.on("pageerror", lambda error: problems.append(str(error)))
     page.on("console", console)
     page.set_viewport_size({"width": 1280, "height": 900})
-    _sign_in(page, live_server)
+    sign_in(page, live_server)
     page.goto(live_server.url + reverse("admin:articles_article_change", args=[article.pk]))
 
     # 1. The body: put the cursor after the first paragraph, press the picture button, search, pick.

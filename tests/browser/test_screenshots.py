@@ -14,7 +14,8 @@ from articles.models import Article
 from attribution.models import Source
 from authors.models import Author
 from devtools.demo.loader import load_demo_content
-from tests.browser.conftest import box, overlap
+from tests.browser.conftest import box
+from tests.browser.conftest import overlap
 
 pytestmark = [pytest.mark.browser, pytest.mark.frontend]
 

@@ -3,11 +3,14 @@
 import pytest
 from django.test import Client
 
-from articles.models import Article, Region, Theme
+from articles.models import Article
+from articles.models import Region
+from articles.models import Theme
 from attribution.models import Source
 from authors.models import Author
 from devtools.demo.loader import load_demo_content
-from tests.browser.conftest import axe_problems, html_problems
+from tests.browser.conftest import axe_problems
+from tests.browser.conftest import html_problems
 
 pytestmark = [pytest.mark.browser, pytest.mark.frontend]
 
@@ -42,8 +45,10 @@ def digest_pages():
     """The digests' pages: sign-up, a reader's own pages (by their signed links), an issue and the archive."""
     import datetime
 
-    from digests import services, tokens
-    from digests.models import Frequency, Subscriber
+    from digests import services
+    from digests import tokens
+    from digests.models import Frequency
+    from digests.models import Subscriber
 
     reader = Subscriber.objects.create(email="reader@example.org", confirmed_at=Article.objects.first().created_at)
     services.subscription_set(subscriber=reader, kind="publication", subject=None, frequency=Frequency.WEEKLY)

@@ -16,20 +16,27 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.validators import URLValidator, validate_email
+from django.core.validators import URLValidator
+from django.core.validators import validate_email
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles.models import Article, Region, Theme
+from articles.models import Article
+from articles.models import Region
+from articles.models import Theme
 from attribution.models import Source
 from authors.models import Author
 from images.models import Image
 from partners.models import PermissionRequest
-from tests.factories import article_admin_data, form_values, png_bytes
+from tests.factories import article_admin_data
+from tests.factories import form_values
+from tests.factories import png_bytes
 
-from .xss_payloads import PAYLOADS, email_variant, url_variant
+from .xss_payloads import PAYLOADS
+from .xss_payloads import email_variant
+from .xss_payloads import url_variant
 
 pytestmark = pytest.mark.browser
 

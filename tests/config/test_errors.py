@@ -101,15 +101,6 @@ def test_admins_come_from_the_environment(monkeypatch, value, expected):
     assert admins_from("DJANGO_ADMINS") == expected
 
 
-def test_production_names_a_bad_admins_value(production_env):
-    production_env["DJANGO_ADMINS"] = "ops at example dot org"
-
-    result = _setup_django(production_env)
-
-    assert result.returncode != 0
-    assert "DJANGO_ADMINS must be e-mail addresses separated by commas" in result.stderr
-
-
 def test_production_reports_to_sentry_when_a_dsn_is_set(production_env):
     production_env["SENTRY_DSN"] = "https://public@sentry.example.org/1"
 
@@ -121,15 +112,6 @@ def test_production_reports_to_sentry_when_a_dsn_is_set(production_env):
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "https://public@sentry.example.org/1", "False"]
-
-
-def test_production_names_a_bad_sentry_dsn(production_env):
-    production_env["SENTRY_DSN"] = "not a dsn"
-
-    result = _setup_django(production_env)
-
-    assert result.returncode != 0
-    assert "SENTRY_DSN is not a Sentry DSN" in result.stderr
 
 
 @pytest.mark.django_db

@@ -1,24 +1,20 @@
 """Where fetching may go: nowhere private in production, nowhere but this machine in the tests."""
 
-import json
-
 from django.conf import settings
 
-from tests.config.test_settings import _setup_django
+from tests.config.test_settings import production_values
 
 
 def test_production_never_fetches_private_addresses_whatever_the_environment_says(production_env):
     production_env["FETCH_ALLOW_PRIVATE_ADDRESSES"] = "1"
-    result = _setup_django(
+    values = production_values(
         production_env,
-        "from django.conf import settings\n"
-        "from core.fetching import user_agent\n"
-        "import json\n"
-        "print(json.dumps({'private': settings.FETCH_ALLOW_PRIVATE_ADDRESSES, 'hosts': settings.FETCH_ALLOWED_HOSTS,"
-        " 'robots': settings.FETCH_RESPECT_ROBOTS, 'agent': user_agent()}))",
+        setup="from core.fetching import user_agent",
+        private="settings.FETCH_ALLOW_PRIVATE_ADDRESSES",
+        hosts="settings.FETCH_ALLOWED_HOSTS",
+        robots="settings.FETCH_RESPECT_ROBOTS",
+        agent="user_agent()",
     )
-    assert result.returncode == 0, result.stderr
-    values = json.loads(result.stdout)
     assert values["private"] is False
     assert values["hosts"] == []
     assert values["robots"] is True

@@ -23,6 +23,17 @@ def _setup_django(env, code=""):
     return _run(env, "-c", "import django; django.setup()\n" + code)
 
 
+def production_values(env, setup="", **expressions):
+    """What each Python expression (named by keyword) evaluates to once production has started under `env`.
+
+    `settings` is django.conf.settings; `setup` is code run first, to import anything else an expression needs.
+    """
+    values = "{" + ", ".join(f"{name!r}: {expression}" for name, expression in expressions.items()) + "}"
+    result = _setup_django(env, f"from django.conf import settings\nimport json\n{setup}\nprint(json.dumps({values}))")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
 @pytest.mark.parametrize("missing", REQUIRED)
 def test_production_refuses_to_start_without_a_required_variable(production_env, missing):
     del production_env[missing]
@@ -44,31 +55,41 @@ def test_production_refuses_a_blank_required_variable(production_env, missing):
     assert missing in result.stderr
 
 
-def test_production_starts_with_the_three_variables_set(production_env):
-    result = _setup_django(
-        production_env,
-        "from django.conf import settings\n"
-        "import json\n"
-        "print(json.dumps({'storage': settings.STORAGES['staticfiles']['BACKEND'],"
-        " 'conn_max_age': settings.DATABASES['default']['CONN_MAX_AGE'],"
-        " 'debug': settings.DEBUG, 'hosts': settings.ALLOWED_HOSTS}))",
-    )
-
-    assert result.returncode == 0, result.stderr
-    values = json.loads(result.stdout)
-    assert values["storage"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    assert values["conn_max_age"] > 0
-    assert values["debug"] is False
-    assert values["hosts"] == ["crosspost.example.org", "www.crosspost.example.org"]
-
-
-def test_bad_hsts_seconds_gives_a_clear_message(production_env):
-    production_env["DJANGO_SECURE_HSTS_SECONDS"] = "one year"
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        (
+            "DJANGO_SECURE_HSTS_SECONDS",
+            "one year",
+            "ImproperlyConfigured: DJANGO_SECURE_HSTS_SECONDS must be a whole number, not 'one year'.",
+        ),
+        ("DJANGO_ADMINS", "ops at example dot org", "DJANGO_ADMINS must be e-mail addresses separated by commas"),
+        ("SENTRY_DSN", "not a dsn", "SENTRY_DSN is not a Sentry DSN"),
+    ],
+    ids=["hsts-seconds", "admins", "sentry-dsn"],
+)
+def test_production_refuses_a_malformed_variable_and_says_why(production_env, variable, value, message):
+    production_env[variable] = value
 
     result = _setup_django(production_env)
 
     assert result.returncode != 0
-    assert "ImproperlyConfigured: DJANGO_SECURE_HSTS_SECONDS must be a whole number, not 'one year'." in result.stderr
+    assert message in result.stderr
+
+
+def test_production_starts_with_the_three_variables_set(production_env):
+    values = production_values(
+        production_env,
+        storage="settings.STORAGES['staticfiles']['BACKEND']",
+        conn_max_age="settings.DATABASES['default']['CONN_MAX_AGE']",
+        debug="settings.DEBUG",
+        hosts="settings.ALLOWED_HOSTS",
+    )
+
+    assert values["storage"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert values["conn_max_age"] > 0
+    assert values["debug"] is False
+    assert values["hosts"] == ["crosspost.example.org", "www.crosspost.example.org"]
 
 
 def test_check_deploy_reports_no_warnings(production_env):

@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from config.urls import handler500, urlpatterns
+from config.urls import handler500
+from config.urls import urlpatterns
 
 __all__ = ["handler500", "urlpatterns"]
 

@@ -8,18 +8,10 @@ import pytest
 import urllib3
 
 from core import fetching
-from core.fetching import FetchRefused, fetch
+from core.fetching import FetchRefused
+from core.fetching import fetch
 
 PAGE = "<html><head><title>A story</title></head><body><p>Words.</p></body></html>"
-
-
-@pytest.fixture(autouse=True)
-def _clean_cache():
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,12 +1,14 @@
 """Creating an author or a source from the article form's autocomplete box ("Add “…” as a new author")."""
 
 import pytest
-from django.contrib.admin.models import ADDITION, LogEntry
+from django.contrib.admin.models import ADDITION
+from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 
 from attribution.models import Source
 from authors.models import Author
-from tests.factories import AuthorFactory, SourceFactory
+from tests.factories import AuthorFactory
+from tests.factories import SourceFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,16 +8,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Status
-from curation.models import FrontPage, FrontPageSection, MenuItem
-from tests.factories import (
-    ArticleFactory,
-    AuthorFactory,
-    ImageFactory,
-    RegionFactory,
-    ThemeFactory,
-    form_values,
-    publication_settings,
-)
+from curation.models import FrontPage
+from curation.models import FrontPageSection
+from curation.models import MenuItem
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import ImageFactory
+from tests.factories import RegionFactory
+from tests.factories import ThemeFactory
+from tests.factories import form_values
+from tests.factories import publication_settings
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.timedelta(days=1)

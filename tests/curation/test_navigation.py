@@ -8,7 +8,10 @@ from django.contrib.flatpages.models import FlatPage
 
 from attribution.models import FooterLink
 from curation.models import MenuItem
-from tests.factories import ArticleFactory, RegionFactory, ThemeFactory, publication_settings
+from tests.factories import ArticleFactory
+from tests.factories import RegionFactory
+from tests.factories import ThemeFactory
+from tests.factories import publication_settings
 
 pytestmark = pytest.mark.django_db
 

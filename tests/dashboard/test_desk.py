@@ -9,7 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Status
-from tests.factories import ArticleFactory, CrossPostFactory, PermissionRequestFactory, article_admin_data
+from tests.factories import ArticleFactory
+from tests.factories import CrossPostFactory
+from tests.factories import PermissionRequestFactory
+from tests.factories import article_admin_data
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,8 @@
 import importlib
 
 import pytest
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
+from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 

@@ -4,19 +4,26 @@ import io
 from collections import Counter
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from taggit.models import Tag
 
 from articles import search
-from articles.models import LIVE_STATUSES, Article, ArticleAuthor, Status, html_to_text
+from articles.models import LIVE_STATUSES
+from articles.models import Article
+from articles.models import ArticleAuthor
+from articles.models import Status
+from articles.models import html_to_text
 from articles.original_urls import normalise_url
 from attribution.models import Source
 from authors.models import Author
 from devtools import corpus
-from tests.factories import ArticleFactory, AuthorFactory, RegionFactory
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import RegionFactory
 
 pytestmark = pytest.mark.django_db
 

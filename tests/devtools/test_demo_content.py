@@ -10,12 +10,20 @@ from django.test import override_settings
 from django.utils import timezone
 
 from articles.embeds import embedded_image_ids
-from articles.models import Article, Region, Status, Theme
-from attribution.models import CanonicalPolicy, CopyrightHolders, PublicationSettings, Source
+from articles.models import Article
+from articles.models import Region
+from articles.models import Status
+from articles.models import Theme
+from attribution.models import CanonicalPolicy
+from attribution.models import CopyrightHolders
+from attribution.models import PublicationSettings
+from attribution.models import Source
 from authors.models import Author
-from devtools.demo import pictures, seed
+from devtools.demo import pictures
+from devtools.demo import seed
 from devtools.demo.articles import ARTICLES
-from devtools.demo.loader import body_html, load_demo_content
+from devtools.demo.loader import body_html
+from devtools.demo.loader import load_demo_content
 from images.models import Image
 
 pytestmark = pytest.mark.django_db

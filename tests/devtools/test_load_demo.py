@@ -9,21 +9,23 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import connection
 
-from articles.models import Article, ArticleAuthor, Region
+from articles.models import Article
+from articles.models import ArticleAuthor
+from articles.models import Region
 from attribution.models import Source
 from authors.models import Author
-from devtools.demo import pictures, seed
+from devtools.demo import pictures
+from devtools.demo import seed
 from devtools.demo.articles import ARTICLES
-from devtools.demo.loader import load_seed_article, retire_first_demo
+from devtools.demo.loader import load_seed_article
+from devtools.demo.loader import retire_first_demo
 from images.models import Image
 from images.services import image_create
-from tests.factories import (
-    ArticleFactory,
-    AuthorFactory,
-    PermissionRequestFactory,
-    RegionFactory,
-    SourceFactory,
-)
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import PermissionRequestFactory
+from tests.factories import RegionFactory
+from tests.factories import SourceFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -11,16 +11,15 @@ from django.utils import timezone
 
 from digests import services
 from digests.mail import digest_message
-from digests.models import Frequency, Subscriber
+from digests.models import Frequency
+from digests.models import Subscriber
 from tests.browser.conftest import axe_problems
-from tests.factories import (
-    AuthorFactory,
-    CrossPostFactory,
-    ImageFactory,
-    RegionFactory,
-    ThemeFactory,
-    publication_settings,
-)
+from tests.factories import AuthorFactory
+from tests.factories import CrossPostFactory
+from tests.factories import ImageFactory
+from tests.factories import RegionFactory
+from tests.factories import ThemeFactory
+from tests.factories import publication_settings
 
 pytestmark = pytest.mark.browser
 

@@ -15,16 +15,19 @@ from articles.models import Status
 from attribution.credits import attribution_for
 from attribution.models import PublicationSettings
 from digests import services
-from digests.models import Delivery, Digest, DigestSettings, Frequency, Subscriber, TargetKind
-from tests.factories import (
-    ArticleFactory,
-    AuthorFactory,
-    CrossPostFactory,
-    ImageFactory,
-    RegionFactory,
-    SourceFactory,
-    ThemeFactory,
-)
+from digests.models import Delivery
+from digests.models import Digest
+from digests.models import DigestSettings
+from digests.models import Frequency
+from digests.models import Subscriber
+from digests.models import TargetKind
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import CrossPostFactory
+from tests.factories import ImageFactory
+from tests.factories import RegionFactory
+from tests.factories import SourceFactory
+from tests.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
 

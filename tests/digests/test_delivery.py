@@ -9,8 +9,12 @@ from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 from django.utils import timezone
 
 from digests import services
-from digests.models import Delivery, DeliveryStatus, Frequency
-from digests.tasks import build_digests, send_deliveries, send_pending_deliveries
+from digests.models import Delivery
+from digests.models import DeliveryStatus
+from digests.models import Frequency
+from digests.tasks import build_digests
+from digests.tasks import send_deliveries
+from digests.tasks import send_pending_deliveries
 from tests.factories import ArticleFactory
 from tests.smtp_server import smtp_server
 from tests.worker import run_worker

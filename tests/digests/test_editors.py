@@ -4,16 +4,23 @@ providers' bounces and complaints through django-anymail."""
 import datetime
 
 import pytest
-from anymail.signals import AnymailTrackingEvent, tracking
+from anymail.signals import AnymailTrackingEvent
+from anymail.signals import tracking
 from bs4 import BeautifulSoup
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
 from digests import services
-from digests.models import Delivery, DeliveryStatus, DigestSettings, Frequency, Subscriber, SubscriberStatus
+from digests.models import Delivery
+from digests.models import DeliveryStatus
+from digests.models import DigestSettings
+from digests.models import Frequency
+from digests.models import Subscriber
+from digests.models import SubscriberStatus
 from digests.tasks import send_deliveries
-from tests.factories import ArticleFactory, RegionFactory
+from tests.factories import ArticleFactory
+from tests.factories import RegionFactory
 
 pytestmark = pytest.mark.django_db
 

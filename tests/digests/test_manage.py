@@ -10,10 +10,17 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from digests import services, tokens
-from digests.models import Delivery, DeliveryStatus, Frequency, Subscriber, SubscriberStatus, Subscription
+from digests import services
+from digests import tokens
+from digests.models import Delivery
+from digests.models import DeliveryStatus
+from digests.models import Frequency
+from digests.models import Subscriber
+from digests.models import SubscriberStatus
+from digests.models import Subscription
 from digests.tasks import send_deliveries
-from tests.factories import ArticleFactory, RegionFactory
+from tests.factories import ArticleFactory
+from tests.factories import RegionFactory
 
 from .conftest import link_in
 
@@ -47,7 +54,8 @@ def test_every_digest_carries_list_unsubscribe_for_one_click(sent):
 def test_a_mailto_is_added_only_when_a_mailbox_is_configured(confirmed, settings):
     settings.DIGEST_UNSUBSCRIBE_MAILTO = "unsubscribe@example.org"
     reader = confirmed(frequency="daily")
-    from digests.mail import list_unsubscribe_headers, reader_links
+    from digests.mail import list_unsubscribe_headers
+    from digests.mail import reader_links
 
     header = list_unsubscribe_headers(reader_links(reader))["List-Unsubscribe"]
     assert header.startswith("<http://testserver/unsubscribe/")

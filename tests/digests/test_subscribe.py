@@ -11,10 +11,17 @@ from django.urls import reverse
 from django.utils import timezone
 
 from digests import services
-from digests.models import Subscriber, SubscriberStatus, Subscription, TargetKind
-from tests.factories import ArticleFactory, AuthorFactory, RegionFactory, ThemeFactory
+from digests.models import Subscriber
+from digests.models import SubscriberStatus
+from digests.models import Subscription
+from digests.models import TargetKind
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import RegionFactory
+from tests.factories import ThemeFactory
 
-from .conftest import link_in, subscribe_data
+from .conftest import link_in
+from .conftest import subscribe_data
 
 pytestmark = pytest.mark.django_db
 
@@ -225,7 +232,8 @@ def test_unconfirmed_addresses_expire(subscribe, confirmed, settings):
 
 
 def test_one_subscription_per_target_and_email_unique_in_any_case(publication):
-    from django.db import IntegrityError, transaction
+    from django.db import IntegrityError
+    from django.db import transaction
 
     subscriber = Subscriber.objects.create(email="a@example.org")
     with pytest.raises(IntegrityError), transaction.atomic():

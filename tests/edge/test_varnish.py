@@ -8,14 +8,12 @@ import requests
 from django.urls import reverse
 
 from pagecache.models import Purge
-from tests.factories import (
-    AuthorFactory,
-    CrossPostFactory,
-    RegionFactory,
-    ThemeFactory,
-    form_values,
-    publication_settings,
-)
+from tests.factories import AuthorFactory
+from tests.factories import CrossPostFactory
+from tests.factories import RegionFactory
+from tests.factories import ThemeFactory
+from tests.factories import form_values
+from tests.factories import publication_settings
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the live server reads what the test committed
 

@@ -12,21 +12,19 @@ from PIL import Image as PILImage
 
 from images.models import Image
 from tests.factories import png_bytes
-from tests.images.samples import (
-    EXTENSIONS,
-    PAGE,
-    SCRIPT,
-    animated_gif,
-    encode,
-    files_under,
-    form_errors,
-    gif_with_comment,
-    noisy,
-    picture_bytes,
-    png_bomb,
-    post_image,
-    post_raw_file_name,
-)
+from tests.images.samples import EXTENSIONS
+from tests.images.samples import PAGE
+from tests.images.samples import SCRIPT
+from tests.images.samples import animated_gif
+from tests.images.samples import encode
+from tests.images.samples import files_under
+from tests.images.samples import form_errors
+from tests.images.samples import gif_with_comment
+from tests.images.samples import noisy
+from tests.images.samples import picture_bytes
+from tests.images.samples import png_bomb
+from tests.images.samples import post_image
+from tests.images.samples import post_raw_file_name
 
 pytestmark = pytest.mark.django_db
 

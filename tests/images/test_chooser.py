@@ -10,8 +10,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from images.models import Image
-from tests.factories import ImageFactory, png_bytes
-from tests.images.samples import PAGE, files_under
+from tests.factories import ImageFactory
+from tests.factories import png_bytes
+from tests.images.samples import PAGE
+from tests.images.samples import files_under
 
 pytestmark = pytest.mark.django_db
 

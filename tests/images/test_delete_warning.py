@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from images.models import Image
 from images.usage import uses_of
-from tests.factories import ArticleFactory, ImageFactory
+from tests.factories import ArticleFactory
+from tests.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
 

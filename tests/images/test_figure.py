@@ -17,8 +17,11 @@ from django.utils import timezone
 from PIL import Image as PILImage
 
 from images.models import Image
-from tests.factories import ArticleFactory, ImageFactory
-from tests.images.samples import animated_gif, files_under, picture_bytes
+from tests.factories import ArticleFactory
+from tests.factories import ImageFactory
+from tests.images.samples import animated_gif
+from tests.images.samples import files_under
+from tests.images.samples import picture_bytes
 
 pytestmark = pytest.mark.django_db
 

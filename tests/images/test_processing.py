@@ -14,17 +14,16 @@ from PIL import Image as PILImage
 
 from images import services
 from images.models import Image
-from images.services import image_create, image_process
-from tests.images.samples import (
-    animated_gif,
-    encode,
-    files_under,
-    noisy,
-    picture_bytes,
-    post_image,
-    private_exif,
-    with_private_metadata,
-)
+from images.services import image_create
+from images.services import image_process
+from tests.images.samples import animated_gif
+from tests.images.samples import encode
+from tests.images.samples import files_under
+from tests.images.samples import noisy
+from tests.images.samples import picture_bytes
+from tests.images.samples import post_image
+from tests.images.samples import private_exif
+from tests.images.samples import with_private_metadata
 
 pytestmark = pytest.mark.django_db
 

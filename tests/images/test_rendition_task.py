@@ -16,9 +16,12 @@ from django_tasks_db.models import DBTaskResult
 
 from images import services
 from images.models import Image
-from images.tasks import RETRY_DELAYS, make_image_renditions
+from images.tasks import RETRY_DELAYS
+from images.tasks import make_image_renditions
 from tests.factories import ArticleFactory
-from tests.images.samples import files_under, picture_bytes, post_image
+from tests.images.samples import files_under
+from tests.images.samples import picture_bytes
+from tests.images.samples import post_image
 from tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)

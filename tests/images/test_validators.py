@@ -8,19 +8,19 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from PIL.PngImagePlugin import PngInfo
 
-from images.validators import HIDDEN_CONTENT, NOT_AN_IMAGE, validate_image_file
+from images.validators import HIDDEN_CONTENT
+from images.validators import NOT_AN_IMAGE
+from images.validators import validate_image_file
 from tests.factories import png_bytes
-from tests.images.samples import (
-    PAGE,
-    SCRIPT,
-    animated_gif,
-    encode,
-    gif_with_comment,
-    noisy,
-    picture_bytes,
-    png_bomb,
-    png_chunk,
-)
+from tests.images.samples import PAGE
+from tests.images.samples import SCRIPT
+from tests.images.samples import animated_gif
+from tests.images.samples import encode
+from tests.images.samples import gif_with_comment
+from tests.images.samples import noisy
+from tests.images.samples import picture_bytes
+from tests.images.samples import png_bomb
+from tests.images.samples import png_chunk
 
 FORMATS = ["JPEG", "PNG", "WEBP", "GIF"]
 

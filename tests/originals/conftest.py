@@ -3,7 +3,6 @@ import random
 import pytest
 
 from tests.factories import CrossPostFactory
-from tests.origin_server import origin_server
 
 WORDS = [
     "harbour",
@@ -75,11 +74,13 @@ def story(
 </body></html>"""
 
 
-@pytest.fixture
-def origin():
-    """Another site, on 127.0.0.1, serving the originals."""
-    with origin_server() as server:
-        yield server
+def check(watch):
+    """Check the watched original now, as the sweep would; the watch is reloaded, the new `Check` returned."""
+    from originals import services
+
+    record = services.original_check(watch=watch)
+    watch.refresh_from_db()
+    return record
 
 
 @pytest.fixture(autouse=True)

@@ -6,24 +6,19 @@ from django.urls import reverse
 from reversion.models import Version
 
 from originals import services
-from originals.models import Finding, FindingKind, FindingStatus, Watch, WatchState
+from originals.models import Finding
+from originals.models import FindingKind
+from originals.models import FindingStatus
+from originals.models import Watch
+from originals.models import WatchState
 from tests.factories import CrossPostFactory
-from tests.originals.conftest import paragraphs, story
+from tests.originals.conftest import check
+from tests.originals.conftest import paragraphs
+from tests.originals.conftest import story
 
 pytestmark = pytest.mark.django_db
 
 QUEUE = "admin:originals_finding_changelist"
-
-
-@pytest.fixture
-def editor_member_client(client, editor_member):
-    client.force_login(editor_member)
-    return client
-
-
-def check(watch):
-    services.original_check(watch=watch)
-    watch.refresh_from_db()
 
 
 @pytest.fixture

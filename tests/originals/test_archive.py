@@ -7,7 +7,8 @@ from bs4 import BeautifulSoup
 
 from originals import services
 from originals.models import Watch
-from tests.factories import AuthorFactory, CrossPostFactory
+from tests.factories import AuthorFactory
+from tests.factories import CrossPostFactory
 from tests.originals.conftest import story
 
 pytestmark = pytest.mark.django_db

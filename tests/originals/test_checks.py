@@ -6,16 +6,16 @@ import pytest
 from django.utils import timezone
 
 from originals import services
-from originals.models import Finding, FindingKind, FindingStatus, RedirectKind, WatchState
-from tests.originals.conftest import paragraphs, story
+from originals.models import Finding
+from originals.models import FindingKind
+from originals.models import FindingStatus
+from originals.models import RedirectKind
+from originals.models import WatchState
+from tests.originals.conftest import check
+from tests.originals.conftest import paragraphs
+from tests.originals.conftest import story
 
 pytestmark = pytest.mark.django_db
-
-
-def check(watch):
-    record = services.original_check(watch=watch)
-    watch.refresh_from_db()
-    return record
 
 
 def open_findings(watch):

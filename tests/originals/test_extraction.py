@@ -3,7 +3,8 @@
 import datetime
 
 from originals import extraction
-from tests.originals.conftest import paragraphs, story
+from tests.originals.conftest import paragraphs
+from tests.originals.conftest import story
 
 
 def test_the_title_byline_and_date_are_read_from_the_page():

@@ -9,10 +9,18 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from articles.models import Status
-from articles.services import article_publish, article_save
-from originals.models import Check, Finding, FindingKind, Watch
-from originals.tasks import check_due_originals, check_original
-from tests.factories import ArticleFactory, AuthorFactory, CrossPostFactory, RegionFactory
+from articles.services import article_publish
+from articles.services import article_save
+from originals.models import Check
+from originals.models import Finding
+from originals.models import FindingKind
+from originals.models import Watch
+from originals.tasks import check_due_originals
+from originals.tasks import check_original
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import CrossPostFactory
+from tests.factories import RegionFactory
 from tests.originals.conftest import story
 from tests.worker import run_worker
 

@@ -2,7 +2,8 @@
 
 import json
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+from http.server import ThreadingHTTPServer
 
 import pytest
 from django.core.management import call_command
@@ -12,7 +13,9 @@ from django.urls import reverse
 
 from pagecache import edge
 from pagecache.models import Purge
-from tests.factories import AuthorFactory, CrossPostFactory, publication_settings
+from tests.factories import AuthorFactory
+from tests.factories import CrossPostFactory
+from tests.factories import publication_settings
 from tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db

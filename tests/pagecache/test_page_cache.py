@@ -14,18 +14,18 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Status
-from articles.services import article_publish, article_set_authors, article_withdraw
+from articles.services import article_publish
+from articles.services import article_set_authors
+from articles.services import article_withdraw
 from pagecache.middleware import page_key
-from tests.factories import (
-    ArticleFactory,
-    AuthorFactory,
-    CrossPostFactory,
-    ImageFactory,
-    RegionFactory,
-    TagFactory,
-    ThemeFactory,
-    publication_settings,
-)
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import CrossPostFactory
+from tests.factories import ImageFactory
+from tests.factories import RegionFactory
+from tests.factories import TagFactory
+from tests.factories import ThemeFactory
+from tests.factories import publication_settings
 
 pytestmark = pytest.mark.django_db
 

@@ -6,18 +6,17 @@ from django.urls import reverse
 
 from articles.cache_keys import keys_changed
 from articles.models import Status
-from articles.services import article_publish, article_set_authors
+from articles.services import article_publish
+from articles.services import article_set_authors
 from pagecache.store import EVERY_PAGE
-from tests.factories import (
-    ArticleFactory,
-    AuthorFactory,
-    CrossPostFactory,
-    ImageFactory,
-    RegionFactory,
-    TagFactory,
-    ThemeFactory,
-    publication_settings,
-)
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import CrossPostFactory
+from tests.factories import ImageFactory
+from tests.factories import RegionFactory
+from tests.factories import TagFactory
+from tests.factories import ThemeFactory
+from tests.factories import publication_settings
 
 pytestmark = pytest.mark.django_db
 

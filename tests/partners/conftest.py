@@ -8,10 +8,12 @@ from django.utils import timezone
 
 from attribution.models import CopyrightHolders
 from tests.browser import conftest as browser_tools
-from tests.browser.conftest import axe_source, vnu_jar  # noqa: F401 - the shared tool fixtures
+from tests.browser.conftest import axe_source  # noqa: F401 - the shared tool fixtures
+from tests.browser.conftest import vnu_jar  # noqa: F401 - the shared tool fixtures
 from tests.conftest import CONTACT  # noqa: F401 - the permissions contact of the `publication` fixture
-from tests.factories import AuthorFactory, CrossPostFactory, SourceFactory
-from tests.origin_server import origin_server
+from tests.factories import AuthorFactory
+from tests.factories import CrossPostFactory
+from tests.factories import SourceFactory
 
 from .reprint_pages import ORIGINAL
 
@@ -89,13 +91,6 @@ def chromium():
     browser = BrowserThread()
     yield browser
     browser.close()
-
-
-@pytest.fixture
-def origin():
-    """Another site on 127.0.0.1 (tests/origin_server.py): the partners' pages the credit check reads."""
-    with origin_server() as server:
-        yield server
 
 
 @pytest.fixture

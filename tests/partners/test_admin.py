@@ -7,8 +7,10 @@ from django.contrib.auth.models import Permission
 from django.core import mail
 from django.urls import reverse
 
-from partners.models import PermissionRequest, RequestStatus
-from tests.factories import ArticleFactory, PermissionRequestFactory
+from partners.models import PermissionRequest
+from partners.models import RequestStatus
+from tests.factories import ArticleFactory
+from tests.factories import PermissionRequestFactory
 
 pytestmark = pytest.mark.django_db
 

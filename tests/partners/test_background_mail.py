@@ -14,14 +14,17 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from partners.models import PermissionRequest, RequestStatus
+from partners.models import PermissionRequest
+from partners.models import RequestStatus
 from partners.services import permission_request_approve
 from partners.tasks import RETRY_DELAYS
 from tests.factories import PermissionRequestFactory
 from tests.smtp_server import smtp_server
 from tests.worker import run_worker
 
-from .conftest import CONTACT, form_data, request_url
+from .conftest import CONTACT
+from .conftest import form_data
+from .conftest import request_url
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -8,17 +8,19 @@ from django.test import Client
 from django.utils import timezone
 
 from partners.models import PermissionRequest
-from partners.services import permission_request_approve, permission_request_revoke_kit
-from tests.browser.conftest import axe_problems, html_problems
-from tests.factories import (
-    AuthorFactory,
-    CrossPostFactory,
-    PermissionRequestFactory,
-    SourceFactory,
-    publication_settings,
-)
+from partners.services import permission_request_approve
+from partners.services import permission_request_revoke_kit
+from tests.browser.conftest import axe_problems
+from tests.browser.conftest import html_problems
+from tests.factories import AuthorFactory
+from tests.factories import CrossPostFactory
+from tests.factories import PermissionRequestFactory
+from tests.factories import SourceFactory
+from tests.factories import publication_settings
 
-from .conftest import CONTACT, form_data, request_url
+from .conftest import CONTACT
+from .conftest import form_data
+from .conftest import request_url
 
 pytestmark = pytest.mark.browser
 

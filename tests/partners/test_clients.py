@@ -7,7 +7,8 @@ from django.test import Client
 
 from partners.models import PermissionRequest
 
-from .conftest import form_data, request_url
+from .conftest import form_data
+from .conftest import request_url
 
 pytestmark = pytest.mark.django_db
 

@@ -13,12 +13,18 @@ from attribution.credits import republication_kit
 from attribution.models import CanonicalPolicy
 from partners import tasks
 from partners.credit_check import check_credits
-from partners.models import CreditStatus, Reprint
-from partners.services import permission_request_approve, reprint_add
-from tests.factories import AuthorFactory, CrossPostFactory, PermissionRequestFactory
+from partners.models import CreditStatus
+from partners.models import Reprint
+from partners.services import permission_request_approve
+from partners.services import reprint_add
+from tests.factories import AuthorFactory
+from tests.factories import CrossPostFactory
+from tests.factories import PermissionRequestFactory
 from tests.origin_server import origin_server
 
-from .reprint_pages import ORIGINAL, OUR_URL, copy_page
+from .reprint_pages import ORIGINAL
+from .reprint_pages import OUR_URL
+from .reprint_pages import copy_page
 
 pytestmark = pytest.mark.django_db
 

@@ -9,10 +9,15 @@ from django.test import Client
 from django.utils import timezone
 
 from articles.models import Status
-from partners.models import Medium, PermissionRequest, RequestStatus
-from tests.factories import ArticleFactory, CrossPostFactory
+from partners.models import Medium
+from partners.models import PermissionRequest
+from partners.models import RequestStatus
+from tests.factories import ArticleFactory
+from tests.factories import CrossPostFactory
 
-from .conftest import CONTACT, form_data, request_url
+from .conftest import CONTACT
+from .conftest import form_data
+from .conftest import request_url
 
 pytestmark = pytest.mark.django_db
 

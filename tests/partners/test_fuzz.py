@@ -5,13 +5,15 @@ import datetime
 import pytest
 from django.core import mail
 from django.utils import timezone
-from hypothesis import HealthCheck, given
+from hypothesis import HealthCheck
+from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from articles.models import Status
 from partners.forms import PermissionRequestForm
-from partners.models import Medium, PermissionRequest
+from partners.models import Medium
+from partners.models import PermissionRequest
 from tests.factories import CrossPostFactory
 
 from .conftest import request_url

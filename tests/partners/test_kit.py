@@ -12,8 +12,10 @@ from articles.models import Status
 from attribution.credits import republication_kit
 from attribution.models import CopyrightHolders
 from partners.models import RequestStatus
-from partners.services import permission_request_approve, permission_request_revoke_kit
-from tests.factories import ArticleFactory, PermissionRequestFactory
+from partners.services import permission_request_approve
+from partners.services import permission_request_revoke_kit
+from tests.factories import ArticleFactory
+from tests.factories import PermissionRequestFactory
 
 from .conftest import CONTACT
 

@@ -13,11 +13,17 @@ from bs4 import BeautifulSoup
 from django.contrib.admin.models import LogEntry
 from django.core import mail
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import formats
+from django.utils import timezone
 
-from partners.models import CreditStatus, FoundBy, Reprint, ReprintDay, ReprintMessage
+from partners.models import CreditStatus
+from partners.models import FoundBy
+from partners.models import Reprint
+from partners.models import ReprintDay
+from partners.models import ReprintMessage
 from partners.services import permission_request_approve
-from tests.factories import CrossPostFactory, PermissionRequestFactory
+from tests.factories import CrossPostFactory
+from tests.factories import PermissionRequestFactory
 
 from .reprint_pages import copy_page
 

@@ -7,10 +7,13 @@ PostgreSQL only: SQLite serialises writers, so threads there would prove nothing
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
+from django.db import connections
 
-from partners.models import Reprint, ReprintDay
-from partners.services import permission_request_approve, reprint_view_record
+from partners.models import Reprint
+from partners.models import ReprintDay
+from partners.services import permission_request_approve
+from partners.services import reprint_view_record
 from tests.factories import PermissionRequestFactory
 
 pytestmark = [

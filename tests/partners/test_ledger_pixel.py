@@ -9,14 +9,15 @@ from django.contrib.sessions.models import Session
 from django.core import mail
 from django.urls import reverse
 
-from partners.ledger import TRACKING_GIF, page_address
-from partners.models import FoundBy, Reprint, ReprintDay
-from partners.services import (
-    permission_request_approve,
-    permission_request_decline,
-    permission_request_reissue_kit,
-    permission_request_revoke_kit,
-)
+from partners.ledger import TRACKING_GIF
+from partners.ledger import page_address
+from partners.models import FoundBy
+from partners.models import Reprint
+from partners.models import ReprintDay
+from partners.services import permission_request_approve
+from partners.services import permission_request_decline
+from partners.services import permission_request_reissue_kit
+from partners.services import permission_request_revoke_kit
 from tests.factories import PermissionRequestFactory
 
 pytestmark = pytest.mark.django_db

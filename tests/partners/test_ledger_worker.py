@@ -6,9 +6,11 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from partners.models import CreditStatus, Reprint
+from partners.models import CreditStatus
+from partners.models import Reprint
 from partners.services import permission_request_approve
-from partners.tasks import CHECK_RETRY_DELAYS, check_reprint
+from partners.tasks import CHECK_RETRY_DELAYS
+from partners.tasks import check_reprint
 from tests.factories import PermissionRequestFactory
 from tests.worker import run_worker
 

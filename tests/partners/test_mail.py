@@ -5,10 +5,14 @@ from bs4 import BeautifulSoup
 from django.core import mail
 
 from partners.models import PermissionRequest
-from partners.services import permission_request_approve, permission_request_decline
-from tests.factories import PermissionRequestFactory, publication_settings
+from partners.services import permission_request_approve
+from partners.services import permission_request_decline
+from tests.factories import PermissionRequestFactory
+from tests.factories import publication_settings
 
-from .conftest import CONTACT, form_data, request_url
+from .conftest import CONTACT
+from .conftest import form_data
+from .conftest import request_url
 
 pytestmark = pytest.mark.django_db
 

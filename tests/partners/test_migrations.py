@@ -8,8 +8,10 @@ again and the old app's migration is recorded, which is all the `syndication` ap
 import datetime
 
 import pytest
-from django.contrib.admin.models import CHANGE, LogEntry
-from django.contrib.auth.models import Group, Permission
+from django.contrib.admin.models import CHANGE
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth.models import Group
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -17,9 +19,11 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.urls import reverse
 
 from articles import roles
-from partners.models import PermissionRequest, RequestStatus
+from partners.models import PermissionRequest
+from partners.models import RequestStatus
 from tests.conftest import group_member
-from tests.factories import CrossPostFactory, PermissionRequestFactory
+from tests.factories import CrossPostFactory
+from tests.factories import PermissionRequestFactory
 
 # Migrations change the schema, which a test's enclosing transaction cannot hold on every database.
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -2,15 +2,21 @@
 
 import pytest
 from django.core import mail
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
+from django.core.management import call_command
 from django.test import Client
 
-from partners.models import PermissionRequest, RequestStatus
-from partners.services import permission_request_approve, permission_request_decline, permission_request_mark_spam
+from partners.models import PermissionRequest
+from partners.models import RequestStatus
+from partners.services import permission_request_approve
+from partners.services import permission_request_decline
+from partners.services import permission_request_mark_spam
 from tests.factories import PermissionRequestFactory
 
 from .backends import WitnessEmailBackend
-from .conftest import CONTACT, form_data, request_url
+from .conftest import CONTACT
+from .conftest import form_data
+from .conftest import request_url
 
 LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
 FAILING = ["tests.partners.backends.FailingEmailBackend", "tests.partners.backends.RefusingEmailBackend"]

@@ -11,7 +11,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles.models import Article, Region, Theme
+from articles.models import Article
+from articles.models import Region
+from articles.models import Theme
 from attribution.models import Source
 from authors.models import Author
 from devtools import corpus

@@ -15,27 +15,29 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Status
-from articles.services import article_withdraw, correction_change
+from articles.models import Article
+from articles.models import Status
+from articles.services import article_withdraw
+from articles.services import correction_change
 from attribution.models import PublicationSettings
 from authors.models import Author
 from devtools.demo.loader import load_demo_content
 from images.models import Image
 from partners import clients
-from partners.models import PermissionRequest, RequestStatus
-from portability.content_file import content_models, media_folder
-from tests.factories import (
-    AuthorFactory,
-    CorrectionFactory,
-    CrossPostFactory,
-    ImageFactory,
-    PermissionRequestFactory,
-    RegionFactory,
-    TagFactory,
-    ThemeFactory,
-    png_bytes,
-    publication_settings,
-)
+from partners.models import PermissionRequest
+from partners.models import RequestStatus
+from portability.content_file import content_models
+from portability.content_file import media_folder
+from tests.factories import AuthorFactory
+from tests.factories import CorrectionFactory
+from tests.factories import CrossPostFactory
+from tests.factories import ImageFactory
+from tests.factories import PermissionRequestFactory
+from tests.factories import RegionFactory
+from tests.factories import TagFactory
+from tests.factories import ThemeFactory
+from tests.factories import png_bytes
+from tests.factories import publication_settings
 
 # `flush` inside the import tests needs real transactions (PostgreSQL refuses TRUNCATE in a test transaction).
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -6,7 +6,9 @@ import sys
 
 import pytest
 import reversion
-from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from axes.models import AccessAttempt
+from axes.models import AccessFailureLog
+from axes.models import AccessLog
 from django.apps import apps
 from django.conf import settings as django_settings
 from django.contrib import admin
@@ -15,28 +17,34 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.redirects.models import Redirect
 from django.test import override_settings
-from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.urls import Resolver404
+from django.urls import URLPattern
+from django.urls import URLResolver
+from django.urls import get_resolver
+from django.urls import resolve
+from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article
 from articles.services import correction_change
-from attribution.models import FooterLink, PublicationSettings
-from curation.models import FrontPage, FrontPageSection, MenuItem
+from attribution.models import FooterLink
+from attribution.models import PublicationSettings
+from curation.models import FrontPage
+from curation.models import FrontPageSection
+from curation.models import MenuItem
 from partners.models import RequestStatus
 from partners.tasks import send_permission_request_mail
-from tests.factories import (
-    ArticleFactory,
-    AuthorFactory,
-    CorrectionFactory,
-    CrossPostFactory,
-    ImageFactory,
-    PermissionRequestFactory,
-    RegionFactory,
-    TagFactory,
-    ThemeFactory,
-    publication_settings,
-)
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import CorrectionFactory
+from tests.factories import CrossPostFactory
+from tests.factories import ImageFactory
+from tests.factories import PermissionRequestFactory
+from tests.factories import RegionFactory
+from tests.factories import TagFactory
+from tests.factories import ThemeFactory
+from tests.factories import publication_settings
 
 # Settings that make the HTTP answer safe; copied from config.settings.production into a test.
 SECURITY_PREFIXES = ("SECURE_", "SESSION_COOKIE_", "CSRF_COOKIE_", "CONTENT_SECURITY_POLICY", "X_FRAME_OPTIONS")
@@ -156,7 +164,11 @@ def site_objects(db, django_user_model):
 
 def digest_objects(article, region):
     """A confirmed reader following a region, a digest issue of it and its delivery (digests app)."""
-    from digests.models import Delivery, DigestSettings, Subscriber, Subscription, TargetKind
+    from digests.models import Delivery
+    from digests.models import DigestSettings
+    from digests.models import Subscriber
+    from digests.models import Subscription
+    from digests.models import TargetKind
     from digests.services import digest_build
 
     subscriber = Subscriber.objects.create(email="reader@example.org", confirmed_at=timezone.now())
@@ -169,8 +181,13 @@ def digest_objects(article, region):
 
 def reprint_and_watch_objects(article, approved):
     """A reprint with a day's views and a message (partners' ledger); a watched original with a check and a finding."""
-    from originals.models import Check, Finding, FindingKind, Watch
-    from partners.models import Reprint, ReprintDay, ReprintMessage
+    from originals.models import Check
+    from originals.models import Finding
+    from originals.models import FindingKind
+    from originals.models import Watch
+    from partners.models import Reprint
+    from partners.models import ReprintDay
+    from partners.models import ReprintMessage
 
     reprint = Reprint.objects.create(
         article=article, permission_request=approved, page_url="https://partner.example.org/copy/"

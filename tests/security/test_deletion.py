@@ -7,8 +7,14 @@ from django.test import RequestFactory
 from django.urls import reverse
 from reversion.models import Version
 
-from articles.models import Article, Status
-from tests.factories import ArticleFactory, AuthorFactory, ImageFactory, RegionFactory, SourceFactory, TagFactory
+from articles.models import Article
+from articles.models import Status
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import ImageFactory
+from tests.factories import RegionFactory
+from tests.factories import SourceFactory
+from tests.factories import TagFactory
 
 pytestmark = pytest.mark.django_db
 

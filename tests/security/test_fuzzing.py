@@ -8,14 +8,22 @@ tries (default 300; about 25 ms each).
 
 import datetime
 import os
-from urllib.parse import quote_from_bytes, urlencode
+from urllib.parse import quote_from_bytes
+from urllib.parse import urlencode
 
 import pytest
 from django.apps import apps
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck
+from hypothesis import given
+from hypothesis import settings
 from hypothesis import strategies as st
 
-from tests.factories import ArticleFactory, AuthorFactory, CrossPostFactory, RegionFactory, TagFactory, ThemeFactory
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import CrossPostFactory
+from tests.factories import RegionFactory
+from tests.factories import TagFactory
+from tests.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
 

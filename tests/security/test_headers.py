@@ -6,7 +6,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from .conftest import all_routes, route_of
+from .conftest import all_routes
+from .conftest import route_of
 
 pytestmark = pytest.mark.django_db
 ONE_YEAR = 365 * 24 * 60 * 60

@@ -9,11 +9,14 @@ import time
 from wsgiref.util import setup_testing_defaults
 
 import pytest
-from axes.models import AccessAttempt, AccessFailureLog
+from axes.models import AccessAttempt
+from axes.models import AccessFailureLog
 from bs4 import BeautifulSoup
-from django.core.management import get_commands, load_command_class
+from django.core.management import get_commands
+from django.core.management import load_command_class
 from django.db import connection
-from django.test import Client, override_settings
+from django.test import Client
+from django.test import override_settings
 from django.urls import reverse
 
 from tests.factories import ArticleFactory

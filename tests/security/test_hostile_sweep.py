@@ -22,7 +22,9 @@ from urllib.parse import quote_from_bytes
 
 import pytest
 from django.test import Client
-from django.urls import URLResolver, get_resolver, reverse
+from django.urls import URLResolver
+from django.urls import get_resolver
+from django.urls import reverse
 
 from articles.archives import SUBJECTS
 from tests.factories import ArticleFactory

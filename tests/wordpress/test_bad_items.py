@@ -5,12 +5,14 @@ from django.contrib.redirects.models import Redirect
 from django.db import IntegrityError
 from taggit.models import TaggedItem
 
-from articles.models import Article, ArticleAuthor
+from articles.models import Article
+from articles.models import ArticleAuthor
 from wordpress_import import importer
 from wordpress_import.models import ImportRecord
 
 from . import wxr
-from .conftest import counts, run_import
+from .conftest import counts
+from .conftest import run_import
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,8 @@ from django.core.management.base import CommandError
 
 from articles.models import Article
 
-from .conftest import FIXTURES, run_import
+from .conftest import FIXTURES
+from .conftest import run_import
 
 pytestmark = pytest.mark.django_db
 

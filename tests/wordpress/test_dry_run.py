@@ -2,9 +2,13 @@
 
 import pytest
 from django.contrib.redirects.models import Redirect
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
+from taggit.models import TaggedItem
 
-from articles.models import Article, ArticleAuthor, Region, Theme
+from articles.models import Article
+from articles.models import ArticleAuthor
+from articles.models import Region
+from articles.models import Theme
 from attribution.models import Source
 from authors.models import Author
 from images.models import Image

@@ -16,7 +16,9 @@ from wordpress_import.models import ImportRecord
 from wordpress_import.parser import WXRReader
 
 from . import wxr
-from .conftest import FIXTURES, counts, run_import
+from .conftest import FIXTURES
+from .conftest import counts
+from .conftest import run_import
 
 pytestmark = pytest.mark.django_db
 

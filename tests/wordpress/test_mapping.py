@@ -7,13 +7,16 @@ from django.contrib.redirects.models import Redirect
 from django.db import connection
 from django.utils import timezone
 
-from articles.models import Article, Status
+from articles.models import Article
+from articles.models import Status
 from images.models import Image
 from tests.factories import png_bytes
 from wordpress_import.models import ImportRecord
 
 from . import wxr
-from .conftest import FIXTURES, counts, run_import
+from .conftest import FIXTURES
+from .conftest import counts
+from .conftest import run_import
 
 pytestmark = pytest.mark.django_db
 

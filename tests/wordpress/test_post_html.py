@@ -1,6 +1,7 @@
 """WordPress content as body HTML, before the site's sanitiser: blocks, shortcodes, paragraphs."""
 
-from wordpress_import.post_html import convert_body, plain_text
+from wordpress_import.post_html import convert_body
+from wordpress_import.post_html import plain_text
 
 
 def test_block_comments_go_and_the_blank_lines_they_leave_with_them():

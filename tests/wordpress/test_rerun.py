@@ -2,16 +2,27 @@
 
 import pytest
 from django.contrib.redirects.models import Redirect
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
+from taggit.models import TaggedItem
 
-from articles.models import Article, ArticleAuthor, Region, Status, Theme
+from articles.models import Article
+from articles.models import ArticleAuthor
+from articles.models import Region
+from articles.models import Status
+from articles.models import Theme
 from attribution.models import Source
 from authors.models import Author
 from images.models import Image
-from tests.factories import ArticleFactory, AuthorFactory, ImageFactory, RegionFactory, SourceFactory, TagFactory
+from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import ImageFactory
+from tests.factories import RegionFactory
+from tests.factories import SourceFactory
+from tests.factories import TagFactory
 from wordpress_import.models import ImportRecord
 
-from .conftest import FIXTURES, counts
+from .conftest import FIXTURES
+from .conftest import counts
 
 pytestmark = pytest.mark.django_db
 

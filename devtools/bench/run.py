@@ -314,12 +314,12 @@ def measure(label, path_file, cached, log):
 
 def through_varnish(pages, workdir, log):
     """{label: requests/s through Varnish, hits only} and the Zipf walk's hit ratio, with one server and one Varnish."""
-    from devtools import corpus
-    from devtools.bench import varnish
+    from devtools import corpus, varnish
 
     # Shared caches keep pages an hour here: nothing is purged during the run.
     server = start_server(True, log, DJANGO_EDGE_MAX_AGE="3600")
-    process, url = varnish.start(PORT, workdir)
+    vcl = varnish.vcl_for(PORT)
+    process, url = varnish.start(vcl, workdir)
     rates = {}
     try:
         for _key, label, path_file in pages:
@@ -330,7 +330,7 @@ def through_varnish(pages, workdir, log):
             rates[label] = round(result["requests"] / (result["duration_us"] / 1e6), 1)
             print(f"  {rates[label]:,.0f} requests/s, {result['errors']} errors", flush=True)
         varnish.stop(process)
-        process, url = varnish.start(PORT, workdir)  # cold again for the walk
+        process, url = varnish.start(vcl, workdir)  # cold again for the walk
         slugs = list(corpus.generated_articles().published().order_by("pk").values_list("slug", flat=True))
         print(f"Zipf walk: {ZIPF_REQUESTS:,} requests over {len(slugs):,} articles through Varnish ...", flush=True)
         rng = random.Random(SEED)
@@ -528,7 +528,7 @@ def main():
             results.append(row)
         zipf = None
         if VARNISH and edge_pages:
-            from devtools.bench import varnish
+            from devtools import varnish
 
             if varnish.available():
                 rates, zipf = through_varnish(edge_pages, workdir, log)

@@ -48,14 +48,12 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from config.env import env_int
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 BIN = Path(sys.executable).parent
 os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.bench"
 sys.path.insert(0, str(ROOT))
-
-
-def env_int(name, default):
-    return int(os.environ.get(name) or default)
 
 
 ARTICLES = env_int("BENCH_ARTICLES", 10_000)

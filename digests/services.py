@@ -205,7 +205,7 @@ def period_start(*, kind, subject_id, frequency, now):
 
 
 def next_issue(*, kind, subject_id, frequency, now):
-    """(period start, articles, built parts) of the issue a target would get now; None when nothing is new."""
+    """(unsaved Digest, its articles) of the issue a target would get now; None when nothing is new."""
     from . import mail  # mail renders with the models this module writes
 
     subject = subject_for(kind, subject_id)
@@ -215,21 +215,16 @@ def next_issue(*, kind, subject_id, frequency, now):
     if not articles:
         return None
     built = mail.digest_content(articles, kind=kind, subject=subject, frequency=frequency, period=(start, now))
-    return start, articles, built
+    digest = Digest(kind=kind, frequency=frequency, period_start=start, period_end=now, **built)
+    if subject is not None:
+        setattr(digest, kind, subject)
+    return digest, articles
 
 
 def digest_preview(*, kind, subject_id, frequency, now=None):
     """The next issue for a target as an unsaved Digest (for editors' preview and test send); None if nothing new."""
-    now = now or timezone.now()
-    issue = next_issue(kind=kind, subject_id=subject_id, frequency=frequency, now=now)
-    if issue is None:
-        return None
-    start, articles, built = issue
-    digest = Digest(kind=kind, frequency=frequency, period_start=start, period_end=now, **built)
-    subject = subject_for(kind, subject_id)
-    if subject is not None:
-        setattr(digest, kind, subject)
-    return digest
+    issue = next_issue(kind=kind, subject_id=subject_id, frequency=frequency, now=now or timezone.now())
+    return None if issue is None else issue[0]
 
 
 def digest_build(*, kind, subject_id, frequency, now=None):
@@ -238,16 +233,13 @@ def digest_build(*, kind, subject_id, frequency, now=None):
     issue = next_issue(kind=kind, subject_id=subject_id, frequency=frequency, now=now)
     if issue is None:
         return None
-    start, articles, built = issue
+    digest, articles = issue
     subject = subject_for(kind, subject_id)
     receiving = Subscriber.objects.receiving().filter(
         subscriptions__target_key=target_key(kind, subject), subscriptions__frequency=frequency
     )
     try:
         with transaction.atomic():
-            digest = Digest(kind=kind, frequency=frequency, period_start=start, period_end=now, **built)
-            if subject is not None:
-                setattr(digest, kind, subject)
             digest.save()
             digest.articles.set(articles)
             Delivery.objects.bulk_create(

@@ -28,8 +28,13 @@ def _send(method, url, *, headers, body=None):
         raise PurgeError(f"{url} answered {error.code}: {error.read(500).decode(errors='replace')}") from None
 
 
-def _batches(keys, size):
-    return [keys[start : start + size] for start in range(0, len(keys), size)]
+def _in_batches(keys, size, send):
+    """Purge `keys` `size` at a time, `send(batch)` answering (status, text); the answers, one a line."""
+    answers = []
+    for start in range(0, len(keys), size):
+        status, text = send(keys[start : start + size])
+        answers.append(f"{status} {text.strip()[:500]}")
+    return "\n".join(answers)
 
 
 def purge_varnish(keys):
@@ -44,25 +49,26 @@ def purge_varnish(keys):
 def purge_fastly(keys):
     """Fastly's purge by surrogate key: up to 256 keys a request, in the Surrogate-Key header."""
     url = f"{settings.EDGE_FASTLY_API_URL.rstrip('/')}/service/{settings.EDGE_FASTLY_SERVICE_ID}/purge"
-    answers = []
-    for batch in _batches(keys, 256):
-        headers = {"Fastly-Key": settings.EDGE_FASTLY_API_TOKEN, "Surrogate-Key": " ".join(batch)}
-        status, text = _send("POST", url, headers={**headers, "Accept": "application/json"})
-        answers.append(f"{status} {text.strip()[:500]}")
-    return "\n".join(answers)
+    headers = {"Fastly-Key": settings.EDGE_FASTLY_API_TOKEN, "Accept": "application/json"}
+
+    def send(batch):
+        return _send("POST", url, headers={**headers, "Surrogate-Key": " ".join(batch)})
+
+    return _in_batches(keys, 256, send)
 
 
 def purge_cloudflare(keys):
     """Cloudflare's purge by cache tag: 30 tags a request (the lowest plan's limit), as JSON."""
     url = f"{settings.EDGE_CLOUDFLARE_API_URL.rstrip('/')}/zones/{settings.EDGE_CLOUDFLARE_ZONE_ID}/purge_cache"
-    answers = []
-    for batch in _batches(keys, 30):
-        headers = {"Authorization": f"Bearer {settings.EDGE_CLOUDFLARE_API_TOKEN}", "Content-Type": "application/json"}
-        status, text = _send("POST", url, headers=headers, body=json.dumps({"tags": batch}).encode())
+    headers = {"Authorization": f"Bearer {settings.EDGE_CLOUDFLARE_API_TOKEN}", "Content-Type": "application/json"}
+
+    def send(tags):
+        status, text = _send("POST", url, headers=headers, body=json.dumps({"tags": tags}).encode())
         if not json.loads(text or "{}").get("success"):
             raise PurgeError(f"Cloudflare did not purge: {text[:500]}")
-        answers.append(f"{status} {text.strip()[:500]}")
-    return "\n".join(answers)
+        return status, text
+
+    return _in_batches(keys, 30, send)
 
 
 BACKENDS = {"none": None, "varnish": purge_varnish, "fastly": purge_fastly, "cloudflare": purge_cloudflare}

@@ -1,4 +1,5 @@
 import datetime
+import functools
 
 from django import forms
 from django.contrib import admin, messages
@@ -21,6 +22,31 @@ from . import services
 from .forms import ABOUT_THE_PARTNER, ABOUT_THE_REPRINT
 from .mail import absolute_url, reprint_message_draft
 from .models import CreditStatus, PermissionRequest, Reprint, ReprintDay, ReprintMessage, RequestStatus
+
+
+def object_view(*, post_only=False):
+    """A ModelAdmin view of one record, given the record once it is found and this user may change it.
+
+    As the admin's own change page does: a record that is gone redirects to the list with a message,
+    one the user may not change is refused (403); `post_only` views answer other methods 405.
+    """
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(self, request, object_id):
+            if post_only and request.method != "POST":
+                return HttpResponseNotAllowed(["POST"])
+            obj = self.get_object(request, unquote(object_id))
+            if obj is None:
+                return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+            if not self.has_change_permission(request, obj):
+                raise PermissionDenied
+            return view(self, request, obj)
+
+        return wrapper
+
+    return decorate
+
 
 # The ledger's "recent" column: views in the last this many days, today included.
 RECENT_DAYS = 30
@@ -137,15 +163,9 @@ class PermissionRequestAdmin(admin.ModelAdmin):
         )
         return [decide, *super().get_urls()]
 
-    def decide_view(self, request, object_id):
+    @object_view(post_only=True)
+    def decide_view(self, request, obj):
         """Approve, decline, mark as spam, or revoke / re-issue the kit; through the services only."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        obj = self.get_object(request, unquote(object_id))
-        if obj is None:
-            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
-        if not self.has_change_permission(request, obj):
-            raise PermissionDenied
         change_url = reverse("admin:partners_permissionrequest_change", args=[obj.pk])
         form = DecisionForm(request.POST)
         if not form.is_valid():
@@ -428,25 +448,15 @@ class ReprintAdmin(admin.ModelAdmin):
             *super().get_urls(),
         ]
 
-    def check_view(self, request, object_id):
+    @object_view(post_only=True)
+    def check_view(self, request, reprint):
         """The change page's "Check credits now": queue the check (run at once where tasks run at once)."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        reprint = self.get_object(request, unquote(object_id))
-        if reprint is None:
-            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
-        if not self.has_change_permission(request, reprint):
-            raise PermissionDenied
         self.check_now(request, Reprint.objects.filter(pk=reprint.pk))
         return HttpResponseRedirect(reverse("admin:partners_reprint_change", args=[reprint.pk]))
 
-    def write_view(self, request, object_id):
+    @object_view()
+    def write_view(self, request, reprint):
         """A message to the partner, prefilled with what the credit check found missing; sent by a task."""
-        reprint = self.get_object(request, unquote(object_id))
-        if reprint is None:
-            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
-        if not self.has_change_permission(request, reprint):
-            raise PermissionDenied
         change_url = reverse("admin:partners_reprint_change", args=[reprint.pk])
         if request.method == "POST":
             form = ReprintMessageForm(request.POST)

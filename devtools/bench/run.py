@@ -48,14 +48,12 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from config.env import env_int
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 BIN = Path(sys.executable).parent
 os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.bench"
 sys.path.insert(0, str(ROOT))
-
-
-def env_int(name, default):
-    return int(os.environ.get(name) or default)
 
 
 ARTICLES = env_int("BENCH_ARTICLES", 10_000)
@@ -314,12 +312,12 @@ def measure(label, path_file, cached, log):
 
 def through_varnish(pages, workdir, log):
     """{label: requests/s through Varnish, hits only} and the Zipf walk's hit ratio, with one server and one Varnish."""
-    from devtools import corpus
-    from devtools.bench import varnish
+    from devtools import corpus, varnish
 
     # Shared caches keep pages an hour here: nothing is purged during the run.
     server = start_server(True, log, DJANGO_EDGE_MAX_AGE="3600")
-    process, url = varnish.start(PORT, workdir)
+    vcl = varnish.vcl_for(PORT)
+    process, url = varnish.start(vcl, workdir)
     rates = {}
     try:
         for _key, label, path_file in pages:
@@ -330,7 +328,7 @@ def through_varnish(pages, workdir, log):
             rates[label] = round(result["requests"] / (result["duration_us"] / 1e6), 1)
             print(f"  {rates[label]:,.0f} requests/s, {result['errors']} errors", flush=True)
         varnish.stop(process)
-        process, url = varnish.start(PORT, workdir)  # cold again for the walk
+        process, url = varnish.start(vcl, workdir)  # cold again for the walk
         slugs = list(corpus.generated_articles().published().order_by("pk").values_list("slug", flat=True))
         print(f"Zipf walk: {ZIPF_REQUESTS:,} requests over {len(slugs):,} articles through Varnish ...", flush=True)
         rng = random.Random(SEED)
@@ -528,7 +526,7 @@ def main():
             results.append(row)
         zipf = None
         if VARNISH and edge_pages:
-            from devtools.bench import varnish
+            from devtools import varnish
 
             if varnish.available():
                 rates, zipf = through_varnish(edge_pages, workdir, log)

@@ -8,9 +8,11 @@ article's slug, so the same article always gets the same picture.
 
 import hashlib
 import io
+import json
 import math
 import random
 from dataclasses import dataclass
+from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -29,48 +31,22 @@ class Palette:
     colours: tuple  # data and shapes, the first one the accent
 
 
-PALETTES = [
-    Palette(
-        "navy and amber", (18, 32, 58), (236, 236, 230), (52, 72, 104), ((246, 166, 35), (92, 158, 214), (230, 98, 72))
-    ),
-    Palette(
-        "ivory and teal", (245, 241, 232), (34, 40, 49), (214, 206, 190), ((0, 121, 128), (224, 122, 95), (61, 64, 91))
-    ),
-    Palette(
-        "forest and sand",
-        (28, 58, 48),
-        (240, 234, 214),
-        (62, 96, 82),
-        ((232, 196, 122), (166, 206, 160), (214, 110, 76)),
-    ),
-    Palette(
-        "slate and coral",
-        (40, 44, 52),
-        (238, 238, 238),
-        (72, 78, 90),
-        ((255, 111, 97), (120, 196, 214), (250, 210, 120)),
-    ),
-    Palette(
-        "paper and crimson",
-        (250, 247, 242),
-        (30, 30, 36),
-        (222, 216, 208),
-        ((176, 30, 48), (40, 70, 120), (200, 150, 60)),
-    ),
-    Palette(
-        "plum and gold", (48, 26, 58), (244, 236, 226), (84, 58, 94), ((236, 184, 70), (226, 120, 160), (130, 190, 200))
-    ),
-    Palette(
-        "sky and ink", (226, 238, 246), (20, 34, 54), (188, 208, 224), ((22, 84, 150), (236, 132, 44), (84, 150, 120))
-    ),
-    Palette(
-        "charcoal and lime",
-        (30, 32, 30),
-        (236, 240, 228),
-        (66, 70, 64),
-        ((180, 220, 70), (90, 170, 220), (240, 140, 90)),
-    ),
-]
+def _palettes():
+    """The palettes in `content/palettes.json`, colours as (red, green, blue)."""
+    data = json.loads((Path(__file__).parent / "content" / "palettes.json").read_text(encoding="utf-8"))
+    return [
+        Palette(
+            name=palette["name"],
+            background=tuple(palette["background"]),
+            ink=tuple(palette["ink"]),
+            muted=tuple(palette["muted"]),
+            colours=tuple(tuple(colour) for colour in palette["colours"]),
+        )
+        for palette in data
+    ]
+
+
+PALETTES = _palettes()
 
 # Continents as rough (longitude, latitude) outlines: enough for a dot map, never a survey.
 LAND = [

@@ -1,6 +1,7 @@
 """The demo publication `make run` serves: what `load_demo` puts in it."""
 
 import datetime
+import json
 import re
 
 import pytest
@@ -14,6 +15,7 @@ from articles.models import Article
 from articles.models import Region
 from articles.models import Status
 from articles.models import Theme
+from articles.sanitizer import sanitize_html
 from attribution.models import CanonicalPolicy
 from attribution.models import CopyrightHolders
 from attribution.models import PublicationSettings
@@ -22,8 +24,10 @@ from authors.models import Author
 from devtools.demo import pictures
 from devtools.demo import seed
 from devtools.demo.articles import ARTICLES
+from devtools.demo.articles import read_articles
 from devtools.demo.loader import body_html
 from devtools.demo.loader import load_demo_content
+from devtools.demo.loader import picture_words
 from images.models import Image
 
 pytestmark = pytest.mark.django_db
@@ -107,6 +111,42 @@ def test_demo_has_at_least_thirty_published_articles_besides_the_seed(demo):
     published = Article.objects.published().exclude(slug=SEED_SLUG)
     assert published.count() == len(ARTICLES) >= 30
     assert PublicationSettings.get_solo().site_name == "Crosspost Review"
+
+
+def test_every_article_in_the_content_files_is_stored_with_every_field(demo):
+    stored = {article.slug: article for article in Article.objects.with_page_data()}
+    today = timezone.now().date()
+    for data in ARTICLES:
+        article = stored[data["slug"]]
+        assert (article.title, article.dek) == (data["title"], data["dek"])
+        assert article.body == sanitize_html(body_html(data["body"]))
+        assert [author.slug for author in article.ordered_authors] == data["authors"]
+        assert sorted(region.slug for region in article.regions.all()) == sorted(data["regions"])
+        assert sorted(theme.slug for theme in article.themes.all()) == sorted(data["themes"])
+        assert sorted(tag.name for tag in article.tags.all()) == sorted(data["tags"])
+        assert (article.source.slug if article.source else None) == data["source"]
+        assert article.published_at.astimezone(datetime.UTC).date() == today - datetime.timedelta(days=data["days_ago"])
+        lead = article.lead_image
+        assert (lead.alt_text, lead.caption) == picture_words(data["slug"], data["picture"])
+
+
+def test_articles_are_read_from_json_metadata_and_a_markdown_body_each(tmp_path):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a-map.md").write_text("First.\n\n## Then\n", encoding="utf-8")
+    metadata = {"slug": "a-map", "title": "A map", "days_ago": 2, "source": None}
+    picture = {"kind": "map", "area": "somewhere", "focus": [[1, 2, 3]], "label": "Here", "subject": "here"}
+    (tmp_path / "articles.json").write_text(
+        json.dumps({"areas": {"somewhere": [-10, -5, 10, 5]}, "articles": [{**metadata, "picture": picture}]}),
+        encoding="utf-8",
+    )
+
+    assert read_articles(tmp_path) == [
+        {
+            **metadata,
+            "picture": {**picture, "area": (-10, -5, 10, 5), "focus": [(1, 2, 3)]},
+            "body": "First.\n\n## Then\n",
+        }
+    ]
 
 
 def test_every_region_and_theme_has_at_least_three_articles(demo):

@@ -8,36 +8,22 @@ a missing varnishd into a failure instead of a skip.
 import contextlib
 import os
 import re
-import shutil
 import socket
-import subprocess
 import threading
-import time
-from pathlib import Path
 
 import pytest
 import requests
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-VCL = ROOT / "deploy" / "varnish" / "default.vcl"
-VARNISHD = shutil.which("varnishd") or next(
-    (path for path in ("/usr/sbin/varnishd", "/usr/local/sbin/varnishd") if os.access(path, os.X_OK)), None
-)
+from devtools import varnish as varnishd
 
 
 def require_varnish():
-    if VARNISHD:
+    if varnishd.available():
         return
     message = "varnishd is not installed (Debian: apt-get install -y varnish varnish-modules); see docs/deployment.md"
     if os.environ.get("REQUIRE_VARNISH") == "1":
         pytest.fail(f"Varnish is required here (REQUIRE_VARNISH=1): {message}.")
     pytest.skip(message)
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Switch:
@@ -82,9 +68,7 @@ class Switch:
 
 def vcl_for(backend_port, probe_interval):
     """deploy/varnish/default.vcl with the backend at `backend_port` and a probe quick enough for a test."""
-    vcl = VCL.read_text()
-    vcl, found = re.subn(r'\.port = "\d+";', f'.port = "{backend_port}";', vcl, count=1)
-    assert found, "the VCL's backend port was not found"
+    vcl = varnishd.vcl_for(backend_port)
     quick = (
         f'.url = "/healthz"; .interval = {probe_interval}s; .timeout = 0.5s; .window = 1; .threshold = 1; .initial = 1;'
     )
@@ -107,38 +91,19 @@ def varnish(live_server, settings, tmp_path):
     require_varnish()
     host, port = live_server.url.split("//")[1].split(":")
     switch = Switch(("127.0.0.1" if host == "localhost" else host, int(port)))
-    (tmp_path / "default.vcl").write_text(vcl_for(switch.port, probe_interval=0.1))
-    address = f"127.0.0.1:{free_port()}"
-    command = [VARNISHD, "-F", "-j", "none", "-n", str(tmp_path / "varnish"), "-a", address, "-T", "none"]
-    command += ["-f", str(tmp_path / "default.vcl"), "-s", "malloc,32m", "-p", "vcc_allow_inline_c=off"]
-    # Its output goes to a file: a pipe nobody reads would stop varnishd once the pipe's buffer is full.
-    log_path = tmp_path / "varnishd.log"
-    log = log_path.open("wb")
-    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
-    url = f"http://{address}"
     settings.ALLOWED_HOSTS = ["*"]
+    try:
+        process, url = varnishd.start(
+            vcl_for(switch.port, probe_interval=0.1),
+            tmp_path,
+            memory="32m",
+            parameters=["-p", "vcc_allow_inline_c=off"],
+            timeout=20,
+        )
+    except varnishd.VarnishError as error:
+        pytest.fail(str(error))
     settings.EDGE_PURGE, settings.EDGE_VARNISH_URLS = "varnish", [url + "/"]
     settings.EDGE_MAX_AGE = 3600
-    deadline = time.monotonic() + 20
-    while True:  # ready when a request passes through to a healthy site
-        if process.poll() is not None:
-            log.close()
-            pytest.fail(f"varnishd exited: {log_path.read_text(errors='replace')}")
-        try:
-            if requests.get(url + "/healthz", timeout=1).status_code == 200:
-                break
-        except requests.RequestException:
-            pass
-        if time.monotonic() > deadline:
-            process.kill()
-            pytest.fail("varnishd did not answer within 20 s")
-        time.sleep(0.05)
     yield Varnish(url, switch, process)
     switch.down()
-    process.terminate()
-    try:
-        process.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-    log.close()
+    varnishd.stop(process, timeout=5)

@@ -92,6 +92,15 @@ def test_production_starts_with_the_three_variables_set(production_env):
     assert values["hosts"] == ["crosspost.example.org", "www.crosspost.example.org"]
 
 
+def test_with_redis_production_shares_its_cache_through_django_redis(production_env):
+    """django-redis keeps one redis-py client; Django's own backend builds one per call (tests/pagecache)."""
+    production_env["REDIS_URL"] = "redis://127.0.0.1:6379/13"
+    values = production_values(production_env, cache="settings.CACHES['default']", page_cache="settings.PAGE_CACHE")
+
+    assert values["cache"] == {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": "redis://127.0.0.1:6379/13"}
+    assert values["page_cache"] is True
+
+
 def test_check_deploy_reports_no_warnings(production_env):
     result = _run(production_env, "manage.py", "check", "--deploy", "--fail-level", "WARNING")
 

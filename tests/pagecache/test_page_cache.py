@@ -480,15 +480,21 @@ def redis_reachable():
     return True
 
 
-@pytest.mark.skipif(not redis_reachable(), reason="no Redis server at 127.0.0.1:6379")
-def test_pages_are_shared_through_redis(client, filed, settings):
+def redis_settings(settings):
+    """The cache production uses with REDIS_URL (tests/config checks it is this one), in a database of the
+    tests' own: clear() empties the whole database."""
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/0",
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/13",
             "KEY_PREFIX": f"crosspost-test-{time.time_ns()}",
         }
     }
+
+
+@pytest.mark.skipif(not redis_reachable(), reason="no Redis server at 127.0.0.1:6379")
+def test_pages_are_shared_through_redis(client, filed, settings):
+    redis_settings(settings)
     url = filed["article"].get_absolute_url()
     assert fetch(client, url)[1] == MISS
     assert fetch(Client(), url)[1] == HIT
@@ -497,6 +503,14 @@ def test_pages_are_shared_through_redis(client, filed, settings):
     author.save()
     assert "Ada Through Redis" in fetch(client, url)[0].content.decode()
     cache.clear()
+
+
+@pytest.mark.skipif(not redis_reachable(), reason="no Redis server at 127.0.0.1:6379")
+def test_the_redis_cache_keeps_one_client(settings):
+    """A page-cache hit makes two cache calls; building a redis-py client for each cost a third of it."""
+    redis_settings(settings)
+    assert cache.get_many(["a", "b"]) == {}
+    assert cache.client.get_client() is cache.client.get_client(write=False)
 
 
 # --- HTTP caching ---------------------------------------------------------------------------

@@ -56,6 +56,17 @@ def desk(transactional_db):
     return article, pictures
 
 
+def _has_loaded(img):
+    """Whether a picture the page has just put in place loads: waits for its `load` or `error` event, since
+    a thumbnail set by script is still on its way when the element appears."""
+    return img.evaluate(
+        """img => img.complete ? img.naturalWidth > 0 : new Promise(done => {
+            img.addEventListener("load", () => done(img.naturalWidth > 0), { once: true });
+            img.addEventListener("error", () => done(false), { once: true });
+        })"""
+    )
+
+
 def _shoot(target, name, width, height=900):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     target.set_viewport_size({"width": width, "height": height})
@@ -134,7 +145,7 @@ def test_an_editor_picks_pictures_from_the_library_and_readers_see_them_credited
     lead.locator(".image-chooser__preview img").wait_for()
     assert "Fishing boats tied up" in lead.locator(".image-chooser__caption").inner_text()
     assert lead.locator(".image-chooser__preview img").get_attribute("alt") == ""
-    assert lead.locator(".image-chooser__preview img").evaluate("img => img.complete && img.naturalWidth > 0")
+    assert _has_loaded(lead.locator(".image-chooser__preview img"))
     for width in (1280, 360):
         page.set_viewport_size({"width": width, "height": 900})
         lead.scroll_into_view_if_needed()

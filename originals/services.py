@@ -11,6 +11,7 @@ from urllib.parse import quote, urljoin
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from articles.models import Article
@@ -63,6 +64,27 @@ def next_check_after(*, article: Article, now) -> datetime.datetime:
     )
     days = settings.ORIGINALS_RECENT_CHECK_EVERY_DAYS if recent else settings.ORIGINALS_CHECK_EVERY_DAYS
     return now + datetime.timedelta(days=days)
+
+
+def checks_prune(*, now) -> int:
+    """Delete checks older than ORIGINALS_KEEP_CHECKS_DAYS; returns how many (0 when that is 0).
+
+    Whatever its age a check is kept when it is its original's last, its last readable one (dismissing a
+    "text changed" finding takes that one's fingerprint), or one a finding points to. What an original
+    said when first read lives on the watch, not in a check, so nothing later compared with is lost.
+    """
+    days = settings.ORIGINALS_KEEP_CHECKS_DAYS
+    if not days:
+        return 0
+    later = Check.objects.filter(watch=OuterRef("watch"), pk__gt=OuterRef("pk"))
+    stale = (
+        Check.objects.filter(checked_at__lt=now - datetime.timedelta(days=days))
+        .filter(Exists(later))
+        .filter(Q(fingerprint="") | Exists(later.exclude(fingerprint="")))
+        .exclude(Exists(Finding.objects.filter(check_record=OuterRef("pk"))))
+    )
+    deleted, _ = stale.delete()
+    return deleted
 
 
 def recheck_soon(now):

@@ -46,9 +46,10 @@ def check_due_originals() -> int:
     """Start watching published cross-posts not yet watched, and queue a check of every original due; returns how many.
 
     Each queued watch's next check is moved ahead first, so a sweep that runs again before the worker
-    has caught up queues nothing twice.
+    has caught up queues nothing twice. Checks past ORIGINALS_KEEP_CHECKS_DAYS are deleted on the way.
     """
     now = timezone.now()
+    services.checks_prune(now=now)
     services.watches_start_missing(now=now)
     due = list(
         Watch.objects.due(now=now)

@@ -7,6 +7,7 @@ tests run them at once (the immediate backend), where a failure is recorded and 
 import datetime
 import time
 
+from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
@@ -43,4 +44,19 @@ def purge(purge_id: int, attempt: int = 1) -> str:
     record.finished_at = timezone.now()
     record.duration_ms = round((time.monotonic() - started) * 1000)
     record.save(update_fields=["detail", "result", "attempts", "finished_at", "duration_ms"])
+    prune_log(now=record.finished_at)
     return record.result
+
+
+def prune_log(*, now) -> int:
+    """Delete finished purges older than EDGE_PURGE_LOG_DAYS (0 keeps them all); returns how many.
+
+    Run after each purge, so the log stays as long as the setting says without a timer of its own;
+    a purge still waiting or retrying is never deleted.
+    """
+    days = settings.EDGE_PURGE_LOG_DAYS
+    if not days:
+        return 0
+    finished = Purge.objects.filter(result__in=[Purge.Result.DONE, Purge.Result.FAILED])
+    deleted, _ = finished.filter(requested_at__lt=now - datetime.timedelta(days=days)).delete()
+    return deleted

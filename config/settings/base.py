@@ -161,6 +161,8 @@ EDGE_CLOUDFLARE_ZONE_ID = env("DJANGO_EDGE_CLOUDFLARE_ZONE_ID", "")
 EDGE_CLOUDFLARE_API_TOKEN = env("DJANGO_EDGE_CLOUDFLARE_API_TOKEN", "")
 EDGE_CLOUDFLARE_API_URL = env("DJANGO_EDGE_CLOUDFLARE_API_URL", "https://api.cloudflare.com/client/v4")
 EDGE_PURGE_TIMEOUT = env_int("DJANGO_EDGE_PURGE_TIMEOUT", 10)  # seconds, for each purge request
+# The purge log (admin, "Cache purges") keeps finished purges this many days; 0 keeps them all.
+EDGE_PURGE_LOG_DAYS = env_int("DJANGO_EDGE_PURGE_LOG_DAYS", 90, minimum=0)
 # How long shared caches keep a page (s-maxage): a day when they are purged on every change, else no
 # longer than browsers do. Never past the next scheduled publication, whatever is set.
 EDGE_MAX_AGE = env_int("DJANGO_EDGE_MAX_AGE", 60 * 60 * 24 if EDGE_PURGE != "none" else PAGE_MAX_AGE)
@@ -335,6 +337,8 @@ FETCH_ALLOWED_HOSTS = env_list("FETCH_ALLOWED_HOSTS")
 # than ORIGINALS_TEXT_SIMILARITY_PERCENT alike the first reading is "text changed".
 # ORIGINALS_ARCHIVE: a web archive's "save" address with {url} in it, e.g.
 # "https://web.archive.org/save/{url}", to keep a snapshot of each original; empty: none.
+# Checks older than ORIGINALS_KEEP_CHECKS_DAYS are deleted by the hourly sweep, except each original's
+# last check, its last readable one and any a finding points to; 0 keeps them all.
 ORIGINALS_WATCH = env_bool("ORIGINALS_WATCH", True)
 ORIGINALS_CHECK_EVERY_DAYS = env_int("ORIGINALS_CHECK_EVERY_DAYS", 7)
 ORIGINALS_RECENT_DAYS = env_int("ORIGINALS_RECENT_DAYS", 14)
@@ -343,6 +347,7 @@ ORIGINALS_RECHECK_AFTER_HOURS = env_int("ORIGINALS_RECHECK_AFTER_HOURS", 6)
 ORIGINALS_TEXT_SIMILARITY_PERCENT = env_int("ORIGINALS_TEXT_SIMILARITY_PERCENT", 80)
 ORIGINALS_CHECKS_PER_RUN = env_int("ORIGINALS_CHECKS_PER_RUN", 500)
 ORIGINALS_ARCHIVE = env("ORIGINALS_ARCHIVE", "")
+ORIGINALS_KEEP_CHECKS_DAYS = env_int("ORIGINALS_KEEP_CHECKS_DAYS", 180, minimum=0)
 
 # --- Security headers and cookies (production.py adds HTTPS-only ones: HSTS, Secure, __Host- names) ---
 SECURE_CONTENT_TYPE_NOSNIFF = True

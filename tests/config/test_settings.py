@@ -65,8 +65,10 @@ def test_production_refuses_a_blank_required_variable(production_env, missing):
         ),
         ("DJANGO_ADMINS", "ops at example dot org", "DJANGO_ADMINS must be e-mail addresses separated by commas"),
         ("SENTRY_DSN", "not a dsn", "SENTRY_DSN is not a Sentry DSN"),
+        ("ORIGINALS_KEEP_CHECKS_DAYS", "-30", "ORIGINALS_KEEP_CHECKS_DAYS must be 0 or more, not -30."),
+        ("DJANGO_EDGE_PURGE_LOG_DAYS", "ninety", "DJANGO_EDGE_PURGE_LOG_DAYS must be a whole number, not 'ninety'."),
     ],
-    ids=["hsts-seconds", "admins", "sentry-dsn"],
+    ids=["hsts-seconds", "admins", "sentry-dsn", "negative-days", "days-in-words"],
 )
 def test_production_refuses_a_malformed_variable_and_says_why(production_env, variable, value, message):
     production_env[variable] = value

@@ -115,6 +115,56 @@ def test_the_sweep_watches_published_cross_posts_and_checks_only_those_due(origi
     assert Watch.objects.get(article=unwatched).baseline_at is not None
 
 
+def _checks(watch, *, days_ago, fingerprints):
+    """Checks of `watch` made `days_ago`, oldest first, readable where a fingerprint is given."""
+    made = []
+    for fingerprint in fingerprints:
+        check = Check.objects.create(
+            watch=watch, url=watch.url, status=200 if fingerprint else 404, fingerprint=fingerprint
+        )
+        Check.objects.filter(pk=check.pk).update(checked_at=timezone.now() - datetime.timedelta(days=days_ago))
+        made.append(check.pk)
+    return made
+
+
+@pytest.mark.django_db
+def test_the_sweep_deletes_old_checks_but_keeps_what_is_still_read(settings):
+    settings.ORIGINALS_KEEP_CHECKS_DAYS = 180
+    article = CrossPostFactory(original_url="https://origin.example/story/")
+    watch = Watch.objects.create(
+        article=article, url=article.original_url, next_due_at=timezone.now() + datetime.timedelta(days=3)
+    )
+    old_read, old_failed, flagged, last_read, last_failed = _checks(
+        watch, days_ago=400, fingerprints=["aaa", "", "bbb", "ccc", ""]
+    )
+    Finding.objects.create(watch=watch, check_record_id=flagged, kind=FindingKind.TEXT, old_value="a", new_value="b")
+    recent = _checks(watch, days_ago=10, fingerprints=["", ""])
+    # An original whose every check is old: the last, and the last readable one, stay.
+    quiet = CrossPostFactory(original_url="https://origin.example/quiet/")
+    quiet_watch = Watch.objects.create(
+        article=quiet, url=quiet.original_url, next_due_at=timezone.now() + datetime.timedelta(days=3)
+    )
+    quiet_old, quiet_read, quiet_last = _checks(quiet_watch, days_ago=300, fingerprints=["x", "y", ""])
+
+    assert check_due_originals.enqueue().return_value == 0
+
+    assert set(Check.objects.values_list("pk", flat=True)) == {flagged, last_read, *recent, quiet_read, quiet_last}
+    assert not Check.objects.filter(pk__in=[old_read, old_failed, last_failed, quiet_old]).exists()
+    assert Finding.objects.get().check_record_id == flagged
+
+
+@pytest.mark.django_db
+def test_with_no_limit_every_check_is_kept(settings):
+    settings.ORIGINALS_KEEP_CHECKS_DAYS = 0
+    article = CrossPostFactory(original_url="https://origin.example/story/")
+    watch = Watch.objects.create(
+        article=article, url=article.original_url, next_due_at=timezone.now() + datetime.timedelta(days=3)
+    )
+    made = _checks(watch, days_ago=4000, fingerprints=["a", "b", "c"])
+    check_due_originals.enqueue()
+    assert list(Check.objects.order_by("pk").values_list("pk", flat=True)) == made
+
+
 @pytest.mark.django_db
 def test_the_command_runs_the_sweep(origin):
     origin.page("/a/", story())

@@ -2,6 +2,7 @@
 
 import json
 import threading
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler
 from http.server import ThreadingHTTPServer
 
@@ -10,6 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from pagecache import edge
 from pagecache.models import Purge
@@ -169,6 +171,38 @@ def test_an_unreachable_cache_is_retried_by_the_worker(settings, article, django
     assert purge.result == Purge.Result.RETRYING and purge.attempts == 1 and "Error" in purge.detail
     waiting = DBTaskResult.objects.filter(status="READY").get()
     assert waiting.args_kwargs["kwargs"] == {"attempt": 2} and waiting.run_after is not None
+
+
+def test_the_purge_log_keeps_finished_purges_as_long_as_the_setting_says(
+    settings, varnish, article, django_capture_on_commit_callbacks
+):
+    settings.EDGE_PURGE_LOG_DAYS = 90
+    now = timezone.now()
+    old = {
+        result: Purge.objects.create(
+            keys="old", backend="varnish", result=result, requested_at=now - timedelta(days=91)
+        )
+        for result in Purge.Result
+    }
+    recent = Purge.objects.create(
+        keys="recent", backend="varnish", result="done", requested_at=now - timedelta(days=89)
+    )
+
+    correct_byline(article.ordered_authors[0], django_capture_on_commit_callbacks)
+
+    kept = set(Purge.objects.values_list("pk", flat=True))
+    assert old[Purge.Result.DONE].pk not in kept and old[Purge.Result.FAILED].pk not in kept
+    assert {old[Purge.Result.PENDING].pk, old[Purge.Result.RETRYING].pk, recent.pk} < kept, "unfinished or recent"
+    assert Purge.objects.filter(keys__contains=f"author-{article.ordered_authors[0].pk}").exists()
+
+
+def test_with_no_limit_the_purge_log_keeps_everything(settings, varnish, article, django_capture_on_commit_callbacks):
+    settings.EDGE_PURGE_LOG_DAYS = 0
+    ancient = Purge.objects.create(
+        keys="old", backend="varnish", result="done", requested_at=timezone.now() - timedelta(days=3650)
+    )
+    correct_byline(article.ordered_authors[0], django_capture_on_commit_callbacks)
+    assert Purge.objects.filter(pk=ancient.pk).exists()
 
 
 def test_without_a_shared_cache_nothing_is_sent_or_logged(article, django_capture_on_commit_callbacks):

@@ -17,7 +17,11 @@ from tests.browser.conftest import box
 from tests.browser.conftest import overlap
 from tests.browser.conftest import sign_in
 from tests.factories import ArticleFactory
+from tests.factories import AuthorFactory
+from tests.factories import CrossPostFactory
 from tests.factories import PermissionRequestFactory
+from tests.factories import RegionFactory
+from tests.factories import SourceFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.frontend]
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS_DIR", Path(settings.BASE_DIR) / "test-artifacts")) / "screenshots"
@@ -78,6 +82,25 @@ def test_the_decide_panel_lays_out_in_the_main_column(signed_in, live_server, de
     page.wait_for_load_state()
     desk["request"].refresh_from_db()
     assert (desk["request"].status, desk["request"].decision_note) == ("approved", "Please credit the author.")
+
+
+def test_the_article_list_gives_titles_room_and_fits_a_laptop_with_the_menu_collapsed(signed_in, live_server, desk):
+    """At 1280 px beside the menu and the filters, titles get a readable column (the other columns scroll in
+    the list's own box, as Django's admin does); with the menu collapsed every column fits."""
+    CrossPostFactory(
+        title="Who gets the lithium money? The Andean triangle rewrites its royalty rules",
+        source=SourceFactory(name="The Northern Lights Journal of International Affairs"),
+        regions=[RegionFactory(name="Latin America & Caribbean")],
+        authors=[AuthorFactory(name="Tomás Echeverría"), AuthorFactory(name="Ruth Adeyemi")],
+    )
+    page = signed_in
+    visit(page, live_server.url + reverse("admin:articles_article_changelist"), 1280, "article-list")
+    assert box(page, "#result_list th.column-title")["width"] >= 200
+    page.click("#toggle-nav-sidebar")
+    results = page.locator("#changelist .results")
+    width, room = results.evaluate("box => [box.scrollWidth, box.clientWidth]")
+    assert width <= room, f"the list is {width} px wide in a {room} px box"
+    page.click("#toggle-nav-sidebar")  # Django keeps the choice in localStorage: leave the menu as it was
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Status
+from partners.models import Reprint
 from tests.browser.conftest import PASSWORD
 from tests.browser.conftest import box
 from tests.browser.conftest import overlap
@@ -101,6 +102,23 @@ def test_the_article_list_gives_titles_room_and_fits_a_laptop_with_the_menu_coll
     width, room = results.evaluate("box => [box.scrollWidth, box.clientWidth]")
     assert width <= room, f"the list is {width} px wide in a {room} px box"
     page.click("#toggle-nav-sidebar")  # Django keeps the choice in localStorage: leave the menu as it was
+
+
+def test_the_reprint_ledger_breaks_long_addresses_so_titles_stay_readable(signed_in, live_server, desk):
+    request = desk["request"]
+    for number in range(2):
+        Reprint.objects.create(
+            article=request.article,
+            permission_request=request,
+            page_url=f"https://www.baltic-energy-observatory.example.org/analysis/2026/12/a-long-slug-{number}/",
+        )
+    page = signed_in
+    visit(page, live_server.url + reverse("admin:partners_reprint_changelist"), 1280, "ledger")
+    assert box(page, "#result_list th.column-ledger_entry")["width"] >= 150
+    page.click("#toggle-nav-sidebar")
+    width, room = page.locator("#changelist .results").evaluate("box => [box.scrollWidth, box.clientWidth]")
+    assert width <= room, f"the ledger is {width} px wide in a {room} px box"
+    page.click("#toggle-nav-sidebar")
 
 
 @pytest.mark.parametrize("width", WIDTHS)

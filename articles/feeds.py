@@ -305,3 +305,17 @@ class CorrectionsFeed(Feed):
 
     def item_updateddate(self, item):
         return item.updated_at
+
+
+class CorrectionsAtomFeed(CorrectionsFeed):
+    """/corrections/feed/atom/: the same, as Atom, for readers that prefer it; each entry's `updated` is when
+    the correction was last reworded."""
+
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj):
+        return self.description(obj)
+
+    def author_name(self, obj):
+        # Atom wants an author for every entry; the corrections are the publication's own.
+        return obj.publication.site_name

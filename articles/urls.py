@@ -14,6 +14,7 @@ urlpatterns = [
     path("articles/<slug:slug>/", public_page(views.ArticleDetailView.as_view()), name="detail"),
     path("corrections/", public_page(views.CorrectionListView.as_view()), name="corrections"),
     path("corrections/feed/", public_page(feeds.CorrectionsFeed()), name="corrections_feed"),
+    path("corrections/feed/atom/", public_page(feeds.CorrectionsAtomFeed()), name="corrections_atom"),
     # Feeds of the whole site.
     path("feeds/rss/", public_page(feeds.LatestArticlesFeed()), name="rss"),
     path("feeds/atom/", public_page(feeds.LatestArticlesAtomFeed()), name="atom"),

@@ -205,6 +205,7 @@ def test_adding_a_correction_purges_every_page_that_shows_it(client, monkeypatch
         article.get_absolute_url(),
         reverse("articles:corrections"),
         reverse("articles:corrections_feed"),
+        reverse("articles:corrections_atom"),
         reverse("articles:rss"),
         reverse("articles:atom"),
         reverse("sitemap"),
@@ -229,7 +230,11 @@ def test_adding_a_correction_purges_every_page_that_shows_it(client, monkeypatch
 
 def test_corrections_pages_name_what_they_show(client):
     correction = CorrectionFactory()
-    for url in (reverse("articles:corrections"), reverse("articles:corrections_feed")):
+    for url in (
+        reverse("articles:corrections"),
+        reverse("articles:corrections_feed"),
+        reverse("articles:corrections_atom"),
+    ):
         keys = set(client.get(url)["Surrogate-Key"].split())
         assert {"corrections", f"article-{correction.article_id}"} <= keys, url
 
@@ -555,6 +560,39 @@ def test_the_corrections_feed_is_rss_with_one_item_per_correction(client):
     assert WRONG in item.description and RIGHT in item.description
 
 
+def test_the_corrections_feed_is_also_atom_with_each_rewording_dated(client):
+    correction = CorrectionFactory(
+        article=ArticleFactory(title="Ports & power"), what_was_wrong=WRONG, what_is_right=RIGHT
+    )
+    services.correction_change(correction=correction, what_is_right="It opened in March 2018.")
+    correction.refresh_from_db()
+
+    response = client.get(reverse("articles:corrections_atom"))
+
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo and feed.version == "atom10"
+    assert feed.feed.title == "Crosspost Review: corrections"
+    assert feed.feed.subtitle == "Corrections to articles published by Crosspost Review, newest first."
+    assert feed.feed.author == "Crosspost Review"
+    (entry,) = feed.entries
+    assert entry.title == "Correction to “Ports & power”"
+    assert entry.link == f"{BASE}{correction.article.get_absolute_url()}#correction-{correction.pk}"
+    assert entry.id == f"tag:{DOMAIN},{correction.created_at:%Y-%m-%d}:correction:{correction.pk}"
+    assert entry.published_parsed[:6] == correction.created_at.utctimetuple()[:6]
+    assert entry.updated_parsed[:6] == correction.updated_at.utctimetuple()[:6]
+    assert "It opened in March 2018." in entry.summary
+
+
+def test_the_corrections_page_offers_both_feeds(client):
+    CorrectionFactory()
+    page = BeautifulSoup(client.get(reverse("articles:corrections")).content, "html.parser")
+    for kind, name in (("rss", "corrections_feed"), ("atom", "corrections_atom")):
+        url = reverse(f"articles:{name}")
+        assert page.find("link", rel="alternate", type=f"application/{kind}+xml", href=url)
+        assert page.find("a", href=url, type=f"application/{kind}+xml")
+
+
 def test_corrections_listings_cost_the_same_for_one_or_many(client, page_cache_off, django_assert_num_queries):
     def cost(url):
         client.get(url)  # first, so that what is remembered between requests is (the related articles)
@@ -564,7 +602,12 @@ def test_corrections_listings_cost_the_same_for_one_or_many(client, page_cache_o
 
     first = CorrectionFactory()
     services.correction_change(correction=first, what_is_right="Reworded.")
-    urls = [reverse("articles:corrections"), reverse("articles:corrections_feed"), first.article.get_absolute_url()]
+    urls = [
+        reverse("articles:corrections"),
+        reverse("articles:corrections_feed"),
+        reverse("articles:corrections_atom"),
+        first.article.get_absolute_url(),
+    ]
     one = {url: cost(url) for url in urls}
     for _ in range(4):
         more = CorrectionFactory(article=first.article)

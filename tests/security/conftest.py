@@ -279,6 +279,7 @@ def public_paths(objects):
         reverse("articles:corrections"),
         reverse("articles:corrections") + "?page=2",
         reverse("articles:corrections_feed"),
+        reverse("articles:corrections_atom"),
         reverse("sitemap_news"),
     ]
     for kind, subject in (("region", region), ("theme", theme), ("tag", tag), ("author", author), ("source", source)):

@@ -135,6 +135,30 @@ def subscriber_mark_undeliverable(*, email, status, message_id=""):
     return len(subscribers)
 
 
+def subscriber_soft_bounced(*, email, message_id):
+    """The provider could not deliver one digest for now (a full mailbox, a server down): that delivery is
+    marked bounced, and the address stops only once the last DIGEST_SOFT_BOUNCE_LIMIT digests sent to it
+    all bounced. Returns whether it stopped; a report naming no delivery of ours changes nothing."""
+    if not message_id:
+        return False
+    deliveries = Delivery.objects.filter(message_id=message_id, subscriber__email__iexact=email)
+    delivery = deliveries.select_related("subscriber").first()
+    if delivery is None:
+        return False
+    delivery.status = DeliveryStatus.BOUNCED
+    delivery.save(update_fields=["status"])
+    limit = settings.DIGEST_SOFT_BOUNCE_LIMIT
+    latest = list(
+        delivery.subscriber.deliveries.filter(status__in=[DeliveryStatus.SENT, DeliveryStatus.BOUNCED])
+        .order_by("-pk")
+        .values_list("status", flat=True)[:limit]
+    )
+    if len(latest) < limit or any(status != DeliveryStatus.BOUNCED for status in latest):
+        return False
+    subscriber_mark_undeliverable(email=email, status=SubscriberStatus.BOUNCED)
+    return True
+
+
 def subscriber_data(*, subscriber):
     """Everything we hold about a reader, as they may download it."""
     return {

@@ -302,6 +302,9 @@ DIGEST_SUBSCRIBES_PER_HOUR = env_int("DIGEST_SUBSCRIBES_PER_HOUR", 10)
 DIGEST_BATCH_SIZE = env_int("DIGEST_BATCH_SIZE", 200)
 DIGEST_MAX_ATTEMPTS = env_int("DIGEST_MAX_ATTEMPTS", 4)
 DIGEST_CLAIM_TIMEOUT = env_int("DIGEST_CLAIM_TIMEOUT", 15 * 60)
+# A provider's soft bounce (a full mailbox) stops an address only when the last this many digests sent to
+# it all bounced; a hard bounce or a complaint stops it at once.
+DIGEST_SOFT_BOUNCE_LIMIT = env_int("DIGEST_SOFT_BOUNCE_LIMIT", 3, minimum=1)
 # A mailbox that unsubscribes whoever writes to it, for List-Unsubscribe's mailto (RFC 2369); empty:
 # only the one-click web address (RFC 8058), since an address nobody processes would be a false promise.
 DIGEST_UNSUBSCRIBE_MAILTO = env("DIGEST_UNSUBSCRIBE_MAILTO", "")

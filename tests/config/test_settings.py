@@ -161,3 +161,26 @@ def test_healthz_answers_503_when_the_database_is_unreachable(client, monkeypatc
 
     assert response.status_code == 503
     assert "no-cache" in response["Cache-Control"]
+
+
+def test_a_providers_webhook_is_routed_only_with_its_shared_secret(production_env):
+    """ANYMAIL_WEBHOOK_SECRET turns on /anymail/<esp>/tracking/ (config/urls.py), where bounces arrive."""
+    check = (
+        "from django.urls import Resolver404, resolve\n"
+        "def routed(path):\n"
+        "    try:\n"
+        "        return resolve(path).url_name\n"
+        "    except Resolver404:\n"
+        "        return None\n"
+    )
+    without = production_values(production_env, setup=check, route="routed('/anymail/postmark/tracking/')")
+    production_env["ANYMAIL_WEBHOOK_SECRET"] = "postmark:a-long-shared-secret"
+    with_secret = production_values(
+        production_env,
+        setup=check,
+        route="routed('/anymail/postmark/tracking/')",
+        secret="settings.ANYMAIL['WEBHOOK_SECRET']",
+    )
+
+    assert without["route"] is None
+    assert with_secret == {"route": "postmark_tracking_webhook", "secret": "postmark:a-long-shared-secret"}

@@ -115,6 +115,14 @@ def test_the_sweep_watches_published_cross_posts_and_checks_only_those_due(origi
     assert Watch.objects.get(article=unwatched).baseline_at is not None
 
 
+def _watched(path):
+    """A published cross-post of origin.example`path`, watched, its next check days away."""
+    article = CrossPostFactory(original_url=f"https://origin.example{path}")
+    return Watch.objects.create(
+        article=article, url=article.original_url, next_due_at=timezone.now() + datetime.timedelta(days=3)
+    )
+
+
 def _checks(watch, *, days_ago, fingerprints):
     """Checks of `watch` made `days_ago`, oldest first, readable where a fingerprint is given."""
     made = []
@@ -130,20 +138,14 @@ def _checks(watch, *, days_ago, fingerprints):
 @pytest.mark.django_db
 def test_the_sweep_deletes_old_checks_but_keeps_what_is_still_read(settings):
     settings.ORIGINALS_KEEP_CHECKS_DAYS = 180
-    article = CrossPostFactory(original_url="https://origin.example/story/")
-    watch = Watch.objects.create(
-        article=article, url=article.original_url, next_due_at=timezone.now() + datetime.timedelta(days=3)
-    )
+    watch = _watched("/story/")
     old_read, old_failed, flagged, last_read, last_failed = _checks(
         watch, days_ago=400, fingerprints=["aaa", "", "bbb", "ccc", ""]
     )
     Finding.objects.create(watch=watch, check_record_id=flagged, kind=FindingKind.TEXT, old_value="a", new_value="b")
     recent = _checks(watch, days_ago=10, fingerprints=["", ""])
     # An original whose every check is old: the last, and the last readable one, stay.
-    quiet = CrossPostFactory(original_url="https://origin.example/quiet/")
-    quiet_watch = Watch.objects.create(
-        article=quiet, url=quiet.original_url, next_due_at=timezone.now() + datetime.timedelta(days=3)
-    )
+    quiet_watch = _watched("/quiet/")
     quiet_old, quiet_read, quiet_last = _checks(quiet_watch, days_ago=300, fingerprints=["x", "y", ""])
 
     assert check_due_originals.enqueue().return_value == 0
@@ -156,11 +158,7 @@ def test_the_sweep_deletes_old_checks_but_keeps_what_is_still_read(settings):
 @pytest.mark.django_db
 def test_with_no_limit_every_check_is_kept(settings):
     settings.ORIGINALS_KEEP_CHECKS_DAYS = 0
-    article = CrossPostFactory(original_url="https://origin.example/story/")
-    watch = Watch.objects.create(
-        article=article, url=article.original_url, next_due_at=timezone.now() + datetime.timedelta(days=3)
-    )
-    made = _checks(watch, days_ago=4000, fingerprints=["a", "b", "c"])
+    made = _checks(_watched("/story/"), days_ago=4000, fingerprints=["a", "b", "c"])
     check_due_originals.enqueue()
     assert list(Check.objects.order_by("pk").values_list("pk", flat=True)) == made
 

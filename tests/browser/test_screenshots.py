@@ -62,6 +62,16 @@ def assert_navigation(page, width):
     assert_apart(page, [".masthead .brand-link", ".masthead .search-box"])
 
 
+def assert_footer_links_whole(page):
+    """The footer's links sit in two columns: none may start at the foot of one and end atop the next."""
+    split = page.evaluate(
+        """() => [...document.querySelectorAll(".footer-nav li")]
+            .filter(item => new Set([...item.getClientRects()].map(rect => Math.round(rect.left))).size > 1)
+            .map(item => item.textContent.trim())"""
+    )
+    assert split == [], f"split across the footer's columns: {split}"
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_every_page_type_at_phone_and_desktop_width(demo, live_server, browser, width):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -72,6 +82,7 @@ def test_every_page_type_at_phone_and_desktop_width(demo, live_server, browser, 
         page.screenshot(path=ARTIFACTS / f"{name.replace(' ', '-')}-{width}.png", full_page=True)
         assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{name} scrolls sideways"
         assert_navigation(page, width)
+        assert_footer_links_whole(page)
         if name == "home":
             assert_apart(page, [".masthead", ".card-lead .card-title", ".card-lead img", ".secondary"])
             assert page.locator(".card-lead img").evaluate("img => img.complete && img.naturalWidth > 0")

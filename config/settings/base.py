@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "config.apps.TasksConfig",  # django-tasks' database backend, its records readable in the admin
     "adminsortable2",
+    "core",
     "authors",
     "attribution",
     "pagecache",

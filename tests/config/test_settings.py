@@ -104,10 +104,20 @@ def test_with_redis_production_shares_its_cache_through_django_redis(production_
 
 
 def test_check_deploy_reports_no_warnings(production_env):
+    production_env["TRUSTED_PROXY_COUNT"] = "1"  # nginx in front, as docs/deployment.md sets it up
+
     result = _run(production_env, "manage.py", "check", "--deploy", "--fail-level", "WARNING")
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_check_deploy_warns_when_the_proxies_in_front_are_not_counted(production_env):
+    result = _run(production_env, "manage.py", "check", "--deploy", "--fail-level", "WARNING")
+
+    assert result.returncode != 0
+    assert "(core.W001)" in result.stderr and "TRUSTED_PROXY_COUNT is 0" in result.stderr
+    assert "2 for nginx and then Varnish" in result.stderr
 
 
 def _load_gunicorn_config():

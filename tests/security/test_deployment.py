@@ -20,6 +20,7 @@ def test_check_deploy_passes_with_production_settings_and_nothing_silenced(tmp_p
         "DJANGO_SECRET_KEY": "k" * 20 + "-production-like-secret-key-for-the-check-0123456789",
         "DJANGO_ALLOWED_HOSTS": "crosspost.example.org",
         "DATABASE_URL": "sqlite:///:memory:",
+        "TRUSTED_PROXY_COUNT": "1",  # nginx in front (docs/deployment.md); core.W001 warns without it
     }
     result = subprocess.run(  # noqa: S603 - our interpreter, fixed arguments
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -121,6 +121,20 @@ def test_the_reprint_ledger_breaks_long_addresses_so_titles_stay_readable(signed
     page.click("#toggle-nav-sidebar")
 
 
+def test_an_articles_reprints_never_widen_its_page_on_a_phone(signed_in, live_server, desk):
+    request = desk["request"]
+    Reprint.objects.create(
+        article=request.article,
+        permission_request=request,
+        page_url="https://www.baltic-energy-observatory.example.org/analysis/2026/12/a-long-slug-about-ports/",
+    )
+    page = signed_in
+    visit(page, live_server.url + reverse("admin:articles_article_change", args=[request.article.pk]), 360, "reprints")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    address = box(page, "#reprints-panel td.reprints-panel__page")
+    assert address["width"] >= 150, "the address gets a readable column, the rest of the table scrolls in its box"
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_a_long_title_fits_its_box_and_no_button_covers_it(signed_in, live_server, desk, width):
     page = signed_in

@@ -189,3 +189,37 @@ def test_partner_pages_have_no_accessibility_violations(pages, live_server, chro
 
     # Our Content-Security-Policy forbids inline scripts, axe's injected one included: this context bypasses it.
     assert chromium.run(reader, bypass_csp=True) == []
+
+
+KIT_BOXES = [("Copy the HTML", "#kit-html"), ("Copy the text", "#kit-text"), ("Copy the link tag", "#kit-canonical")]
+
+
+def test_the_partner_copies_each_part_of_the_kit_with_one_click(live_server, chromium, live_article, editor):
+    request = permission_request_approve(request=PermissionRequestFactory(article=live_article), by=editor)
+    kit_url = live_server.url + request.get_kit_path()
+
+    def partner(page):
+        page.goto(kit_url)
+        copied = {}
+        for button, box in KIT_BOXES:
+            page.get_by_role("button", name=button).click()
+            page.locator("#kit-copy-status", has_text=f"{button}: copied.").wait_for()
+            copied[button] = (page.evaluate("navigator.clipboard.readText()"), page.locator(box).input_value())
+        return copied, page.locator("#kit-copy-status").inner_text()
+
+    copied, status = chromium.run(partner, permissions=["clipboard-read", "clipboard-write"])
+
+    assert all(clipboard == shown and shown for clipboard, shown in copied.values()), copied
+    assert "Colombia and NATO" in copied["Copy the HTML"][0] and 'rel="canonical"' in copied["Copy the link tag"][0]
+    assert status == "Copy the link tag: copied."
+
+
+def test_without_javascript_the_kit_has_its_boxes_and_no_buttons(live_server, chromium, live_article, editor):
+    request = permission_request_approve(request=PermissionRequestFactory(article=live_article), by=editor)
+
+    def partner(page):
+        page.goto(live_server.url + request.get_kit_path())
+        return page.locator("textarea.kit-code").count(), page.get_by_role("button").count()
+
+    boxes, buttons = chromium.run(partner, java_script_enabled=False)
+    assert (boxes, buttons) == (3, 1)  # the masthead's search button only

@@ -6,7 +6,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -19,6 +19,7 @@ from core.admin import NO_SAVE_BUTTONS, RecordInlineMixin
 from core.forms import ADMIN_FIELD_OVERRIDES, https_formfield
 
 from . import services
+from .exports import ledger_csv
 from .forms import ABOUT_THE_PARTNER, ABOUT_THE_REPRINT
 from .mail import absolute_url, reprint_message_draft
 from .models import CreditStatus, PermissionRequest, Reprint, ReprintDay, ReprintMessage, RequestStatus
@@ -320,7 +321,7 @@ class ReprintAdmin(admin.ModelAdmin):
     date_hierarchy = "first_seen"
     autocomplete_fields = ["article", "permission_request"]
     inlines = [ReprintMessageInline]
-    actions = ["check_now", "write_to_partner"]
+    actions = ["check_now", "write_to_partner", "download_csv"]
     readonly_fields = [
         "article",
         "permission_request",
@@ -425,6 +426,15 @@ class ReprintAdmin(admin.ModelAdmin):
         self.message_user(request, f"Credit check queued for {len(checkable)} reprint(s).", messages.SUCCESS)
         if skipped:
             self.message_user(request, f"{skipped} had no page address to check.", messages.WARNING)
+
+    @admin.action(description="Download as a spreadsheet (CSV)", permissions=["view"])
+    def download_csv(self, request, queryset):
+        """The chosen rows (or, with "Select all", every row the filters show) with their counts, for authors
+        and sources who ask where their work was republished and read."""
+        text = ledger_csv(queryset, absolute_url=request.build_absolute_uri, recent_days=RECENT_DAYS)
+        response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="reprints-{timezone.localdate():%Y-%m-%d}.csv"'
+        return response
 
     @admin.action(description="Write to the partner", permissions=["change"])
     def write_to_partner(self, request, queryset):

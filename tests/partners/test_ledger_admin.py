@@ -5,7 +5,9 @@ article's and the request's pages list their reprints; editors add copies found 
 credits again, and write to the partner, whose message a background task sends.
 """
 
+import csv
 import datetime
+import io
 from unittest.mock import ANY
 
 import pytest
@@ -315,3 +317,50 @@ def test_a_message_the_mail_server_refuses_stays_unsent(ledger, settings, editor
     assert tasks.send_reprint_message.enqueue(message.pk).return_value is False
     message.refresh_from_db()
     assert message.sent_at is None
+
+
+# --- the ledger as a spreadsheet -------------------------------------------------------------------------
+
+
+def download(client, reprints):
+    return client.post(CHANGELIST, {"action": "download_csv", "_selected_action": [reprint.pk for reprint in reprints]})
+
+
+def test_an_editor_downloads_the_chosen_rows_of_the_ledger_as_a_spreadsheet(eddie, ledger):
+    response = download(eddie, [ledger["ports"], ledger["echo"]])
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"].startswith('attachment; filename="reprints-')
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    header, *rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert header[:3] == ["Article", "Article address", "Page"] and "Views, last 30 days" in header
+    by_page = {row[2]: dict(zip(header, row, strict=True)) for row in rows}
+    ports = by_page["https://weekly.example.com/ports/"]
+    assert ports["Article"] == "Ports, power and politics"
+    assert ports["Article address"] == "http://testserver" + ledger["ports"].article.get_absolute_url()
+    assert (ports["Partner"], ports["Views"], ports["Views, last 30 days"]) == ("Partner Weekly", "115", "15")
+    assert ports["Last seen"] == timezone.localdate().isoformat()
+    assert ports["Credits"] == "Credits missing" and ports["Missing credits"].startswith("No link back")
+    assert by_page["https://echo.example.net/a/"]["Partner"] == "Daily Echo"
+
+
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text(eddie, ledger):
+    request = ledger["daily"]
+    request.organisation = '=HYPERLINK("https://evil.example/","Click")'
+    request.save()
+
+    text = download(eddie, [ledger["echo"]]).content.decode("utf-8").removeprefix("\ufeff")
+
+    (_, row) = list(csv.reader(io.StringIO(text)))
+    assert '\'=HYPERLINK("https://evil.example/","Click")' in row
+    assert not any(value.startswith(("=", "+", "-", "@")) for value in row)
+
+
+def test_select_all_downloads_every_row_the_filters_show(eddie, ledger):
+    data = {"action": "download_csv", "select_across": "1", "_selected_action": [ledger["ports"].pk]}
+    response = eddie.post(CHANGELIST + "?credit_status__exact=compliant", data)
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8").removeprefix("\ufeff"))))[1:]
+    assert [row[2] for row in rows] == ["https://echo.example.net/a/"]

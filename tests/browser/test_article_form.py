@@ -78,7 +78,7 @@ def test_authors_not_yet_saved_are_dragged_into_byline_order(form_page, draft):
     pick_author(page, 0, "Ada Quill")
     # Choosing an author in the last row opens the next: no "Add another Author" click.
     pick_author(page, 1, "Ben Marsh")
-    assert page.locator("#author_links-2 .select2-selection").is_visible()
+    page.locator("#author_links-2 .select2-selection").wait_for()  # opened by script: wait, never time it
 
     page.locator("#author_links-1 .byline-handle").drag_to(page.locator("#author_links-0 .byline-handle"))
     page.click(".article-desk__publishing input[name=_continue]")

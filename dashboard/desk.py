@@ -8,13 +8,15 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.admin.models import LogEntry
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
 from articles.models import LIVE_STATUSES, Article, Status
 
 LISTED = 8  # items per list; the count links to the full, filtered list
+# A task due this long ago and still waiting means no worker is taking tasks: the dashboard says so.
+WORKER_LATE = datetime.timedelta(minutes=10)
 CHART_WEEKS = 13  # about three months
 BAR_WIDTH, BAR_GAP, CHART_HEIGHT = 24, 6, 80
 
@@ -109,6 +111,35 @@ def open_findings():
         "pk", "kind", "found_at", "watch__url", "watch__article__title"
     )
     return waiting.count(), listed.order_by("-found_at", "-pk")[:LISTED]
+
+
+@dataclass(frozen=True)
+class BackgroundTasks:
+    waiting: int  # due now and not yet taken by a worker
+    due_since: datetime.datetime | None  # when the longest-waiting of them became due
+    failed: int  # attempts that failed in the last day (our tasks queue their own retries)
+    late: bool  # due_since is WORKER_LATE ago or more: is the worker running?
+
+
+def background_tasks(*, now):
+    """The task queue as administrators need to watch it (django-tasks' database backend, production's).
+
+    One query: tasks due and waiting, since when, and attempts failed in the last day. A task queued to run
+    "as soon as possible" carries the backend's far-future date as `run_after`, so it is due from `enqueued_at`.
+    """
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    asap = get_date_max()
+    ready = Q(status="READY") & (Q(run_after=asap) | Q(run_after__lte=now))
+    row = DBTaskResult.objects.aggregate(
+        waiting=Count("pk", filter=ready),
+        queued_since=Min("enqueued_at", filter=Q(status="READY", run_after=asap)),
+        scheduled_since=Min("run_after", filter=Q(status="READY", run_after__lte=now)),
+        failed=Count("pk", filter=Q(status="FAILED", finished_at__gte=now - datetime.timedelta(days=1))),
+    )
+    due_since = min(filter(None, (row["queued_since"], row["scheduled_since"])), default=None)
+    late = due_since is not None and now - due_since >= WORKER_LATE
+    return BackgroundTasks(waiting=row["waiting"], due_since=due_since, failed=row["failed"], late=late)
 
 
 def recent_changes():

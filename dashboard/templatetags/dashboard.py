@@ -1,5 +1,6 @@
 from django import template
 from django.apps import apps
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -41,6 +42,11 @@ def editorial_dashboard(context):
         waiting, panel["requests"] = desk.requests_waiting()
         changelist = reverse("admin:partners_permissionrequest_changelist")
         panel["tiles"].append(("New reprint requests", waiting, f"{changelist}?status__exact=new"))
+    database_tasks = settings.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
+    if database_tasks and user.has_perm("django_tasks_database.view_dbtaskresult"):
+        panel["tasks"] = desk.background_tasks(now=now)
+        panel["tasks_url"] = reverse("admin:django_tasks_database_dbtaskresult_changelist")
+        panel["worker_late_minutes"] = int(desk.WORKER_LATE.total_seconds() // 60)
     if user.has_perm("admin.view_logentry") or user.is_superuser:
         panel["activity"] = desk.recent_changes()
     return panel

@@ -150,3 +150,66 @@ def test_the_dashboard_query_count_does_not_grow_with_the_work(editor_client, dj
     with django_assert_num_queries(13):
         response = editor_client.get(reverse("admin:index"))
     assert len(items(BeautifulSoup(response.content, "html.parser"), "dashboard-review")) == 6
+
+
+# --- background tasks, for whoever may read their records -----------------------------------------------
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def queue_purges(count, *, minutes_ago=0, status=None):
+    """`count` purge tasks queued `minutes_ago` (production's database backend), left as the worker would."""
+    from django_tasks_db.models import DBTaskResult
+
+    from pagecache.tasks import purge
+
+    ids = [purge.enqueue(number).id for number in range(count)]
+    changes = {"enqueued_at": timezone.now() - datetime.timedelta(minutes=minutes_ago)}
+    if status:
+        changes.update(status=status, finished_at=timezone.now())
+    DBTaskResult.objects.filter(id__in=ids).update(**changes)
+
+
+def test_administrators_see_tasks_waiting_and_failed(editor_client, settings):
+    settings.TASKS = DATABASE_TASKS
+    queue_purges(2, minutes_ago=3)
+    queue_purges(1, status="FAILED")
+
+    panel = dashboard(editor_client)
+
+    assert [text.replace("\xa0", " ").replace(" ,", ",") for text in items(panel, "dashboard-tasks")] == [
+        "2 waiting to run, the oldest for 3 minutes",
+        "1 failed attempt in the last day",
+    ]
+    assert panel.select_one("#dashboard-tasks .dashboard-warning") is None
+    links = [a["href"] for a in panel.select("#dashboard-tasks a")]
+    changelist = reverse("admin:django_tasks_database_dbtaskresult_changelist")
+    assert links == [f"{changelist}?status__exact=READY", f"{changelist}?status__exact=FAILED"]
+
+
+def test_a_task_waiting_past_ten_minutes_asks_whether_the_worker_runs(editor_client, settings):
+    settings.TASKS = DATABASE_TASKS
+    queue_purges(1, minutes_ago=25)
+
+    warning = dashboard(editor_client).select_one("#dashboard-tasks .dashboard-warning")
+
+    assert "A task due 25 minutes ago is still waiting" in warning.get_text(" ", strip=True).replace("\xa0", " ")
+    assert "manage.py db_worker" in warning.get_text()
+
+
+def test_a_task_set_to_run_later_is_not_waiting_yet(editor_client, settings):
+    from pagecache.tasks import purge
+
+    settings.TASKS = DATABASE_TASKS
+    purge.using(run_after=timezone.now() + datetime.timedelta(hours=1)).enqueue(1)
+
+    assert items(dashboard(editor_client), "dashboard-tasks")[0] == "0 waiting to run"
+
+
+def test_editors_without_the_task_records_and_the_immediate_backend_show_no_tasks(client, editor_member, settings):
+    client.force_login(editor_member)  # the Editors group: articles and partners, not the task records
+    settings.TASKS = DATABASE_TASKS
+    assert dashboard(client).select_one("#dashboard-tasks") is None
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    client.force_login(editor_member.__class__.objects.create_superuser("root", "root@example.org", "x" * 20))
+    assert dashboard(client).select_one("#dashboard-tasks") is None

@@ -194,6 +194,7 @@ def test_partner_pages_have_no_accessibility_violations(pages, live_server, chro
 KIT_BOXES = [("Copy the HTML", "#kit-html"), ("Copy the text", "#kit-text"), ("Copy the link tag", "#kit-canonical")]
 
 
+@pytest.mark.frontend  # the script and the page alone: run once, on SQLite
 def test_the_partner_copies_each_part_of_the_kit_with_one_click(live_server, chromium, live_article, editor):
     request = permission_request_approve(request=PermissionRequestFactory(article=live_article), by=editor)
     kit_url = live_server.url + request.get_kit_path()
@@ -214,6 +215,7 @@ def test_the_partner_copies_each_part_of_the_kit_with_one_click(live_server, chr
     assert status == "Copy the link tag: copied."
 
 
+@pytest.mark.frontend
 def test_without_javascript_the_kit_has_its_boxes_and_no_buttons(live_server, chromium, live_article, editor):
     request = permission_request_approve(request=PermissionRequestFactory(article=live_article), by=editor)
 

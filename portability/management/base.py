@@ -1,11 +1,13 @@
 """What export_content and import_content share: one content file to name, and its errors to report."""
 
+from abc import ABCMeta, abstractmethod
+
 from django.core.management.base import BaseCommand, CommandError
 
 from portability.content_file import ContentFileError
 
 
-class ContentFileCommand(BaseCommand):
+class ContentFileCommand(BaseCommand, metaclass=ABCMeta):
     """A command on one content file: `handle_file(file)` does the work; a ContentFileError ends it with its message."""
 
     file_help = ""
@@ -21,5 +23,6 @@ class ContentFileCommand(BaseCommand):
         except ContentFileError as error:
             raise CommandError(f"{self.error_prefix}{error}") from None
 
+    @abstractmethod
     def handle_file(self, file):
-        raise NotImplementedError("subclasses of ContentFileCommand must provide a handle_file() method")
+        """Export to or import from `file`; raise ContentFileError to end the command with its message."""

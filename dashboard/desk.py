@@ -127,15 +127,15 @@ def background_tasks(*, now):
     One query: tasks due and waiting, since when, and attempts failed in the last day. A task queued to run
     "as soon as possible" carries the backend's far-future date as `run_after`, so it is due from `enqueued_at`.
     """
+    from django_tasks import TaskResultStatus
     from django_tasks_db.models import DBTaskResult, get_date_max
 
-    asap = get_date_max()
-    ready = Q(status="READY") & (Q(run_after=asap) | Q(run_after__lte=now))
+    asap, ready = get_date_max(), TaskResultStatus.READY
     row = DBTaskResult.objects.aggregate(
-        waiting=Count("pk", filter=ready),
-        queued_since=Min("enqueued_at", filter=Q(status="READY", run_after=asap)),
-        scheduled_since=Min("run_after", filter=Q(status="READY", run_after__lte=now)),
-        failed=Count("pk", filter=Q(status="FAILED", finished_at__gte=now - datetime.timedelta(days=1))),
+        waiting=Count("pk", filter=Q(status=ready) & (Q(run_after=asap) | Q(run_after__lte=now))),
+        queued_since=Min("enqueued_at", filter=Q(status=ready, run_after=asap)),
+        scheduled_since=Min("run_after", filter=Q(status=ready, run_after__lte=now)),
+        failed=Count("pk", filter=Q(status=TaskResultStatus.FAILED, finished_at__gte=now - datetime.timedelta(days=1))),
     )
     due_since = min(filter(None, (row["queued_since"], row["scheduled_since"])), default=None)
     late = due_since is not None and now - due_since >= WORKER_LATE

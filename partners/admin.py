@@ -431,7 +431,7 @@ class ReprintAdmin(admin.ModelAdmin):
     def download_csv(self, request, queryset):
         """The chosen rows (or, with "Select all", every row the filters show) with their counts, for authors
         and sources who ask where their work was republished and read."""
-        text = ledger_csv(queryset, absolute_url=request.build_absolute_uri, recent_days=RECENT_DAYS)
+        text = ledger_csv(queryset, recent_days=RECENT_DAYS)
         response = HttpResponse(text, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="reprints-{timezone.localdate():%Y-%m-%d}.csv"'
         return response

@@ -5,6 +5,8 @@ import io
 
 from django.utils import timezone
 
+from .mail import absolute_url
+
 # A cell starting with one of these is read as a formula by spreadsheet programs. Partners' names and the
 # pages the tracking image reports come from outside, so such a cell is written with a quote in front (OWASP,
 # "CSV injection").
@@ -30,9 +32,9 @@ def cell(value):
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def ledger_csv(reprints, *, absolute_url, recent_days):
+def ledger_csv(reprints, *, recent_days):
     """CSV text (UTF-8 with a byte-order mark, which spreadsheet programs need to read accents) of `reprints`,
-    annotated with their views as the ledger shows them; `absolute_url(path)` makes an article's address whole."""
+    annotated with their views as the ledger shows them; articles by their public address, as in the kit."""
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out)

@@ -46,7 +46,6 @@ def editorial_dashboard(context):
     if database_tasks and user.has_perm("django_tasks_database.view_dbtaskresult"):
         panel["tasks"] = desk.background_tasks(now=now)
         panel["tasks_url"] = reverse("admin:django_tasks_database_dbtaskresult_changelist")
-        panel["worker_late_minutes"] = int(desk.WORKER_LATE.total_seconds() // 60)
     if user.has_perm("admin.view_logentry") or user.is_superuser:
         panel["activity"] = desk.recent_changes()
     return panel

@@ -14,6 +14,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.admin.models import LogEntry
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import formats
 from django.utils import timezone
@@ -364,3 +366,17 @@ def test_select_all_downloads_every_row_the_filters_show(eddie, ledger):
 
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8").removeprefix("\ufeff"))))[1:]
     assert [row[2] for row in rows] == ["https://echo.example.net/a/"]
+
+
+def test_the_spreadsheet_costs_the_same_for_one_row_or_twenty(eddie, ledger):
+    def cost(reprints):
+        with CaptureQueriesContext(connection) as queries:
+            assert download(eddie, reprints).status_code == 200
+        return len(queries)
+
+    one = cost([ledger["ports"]])
+    many = [
+        reprint_with_views(ledger["ports"].article, ledger["weekly"], f"https://weekly.example.com/{number}/", {1: 2})
+        for number in range(20)
+    ]
+    assert cost(many) == one
